@@ -1,0 +1,18 @@
+package com.wallet.common.messaging;
+
+/** Kafka topic names of the contract (section 9). */
+public final class Topics {
+
+    public static final String WALLET_COMMANDS = "wallet.commands";
+    public static final String WALLET_COMMANDS_DLQ = "wallet.commands.dlq";
+    public static final String STRIPE_EVENTS = "stripe.events";
+    public static final String WALLET_TRANSACTIONS = "wallet.transactions";
+    public static final String ANALYTICS_PREFIX = "wallet.analytics.";
+    public static final String ANALYTICS_VOLUME = ANALYTICS_PREFIX + "volume";
+
+    /** Partitions of wallet.commands: the unit of parallelism of the processor group. */
+    public static final int COMMAND_PARTITIONS = 12;
+
+    private Topics() {
+    }
+}

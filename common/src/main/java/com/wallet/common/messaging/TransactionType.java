@@ -1,0 +1,3 @@
+package com.wallet.common.messaging;
+
+public enum TransactionType { DEPOSIT, WITHDRAWAL, TRANSFER }
