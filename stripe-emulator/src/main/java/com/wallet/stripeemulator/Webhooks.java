@@ -1,0 +1,200 @@
+package com.wallet.stripeemulator;
+
+import com.stripe.Stripe;
+import com.stripe.net.Webhook;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds Stripe events and posts them, signed, to the webhook endpoint: asynchronously, at least
+ * once, retried with exponential backoff on a non-2xx answer or a connection failure until
+ * {@code emulator.webhook-retry-for} has passed.
+ */
+@Component
+class Webhooks {
+
+    private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final EmulatorProperties properties;
+    private final JsonMapper json;
+    private final ScheduledExecutorService scheduler;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<WebhookFault> faults = new ArrayList<>();
+    private final List<Delivery> held = new ArrayList<>();
+
+    Webhooks(EmulatorProperties properties, JsonMapper json, ScheduledExecutorService scheduler) {
+        this.properties = properties;
+        this.json = json;
+        this.scheduler = scheduler;
+    }
+
+    /** Sends {@code type} about {@code object} as it is now; call while holding the object's monitor. */
+    void publish(String type, Map<String, Object> object) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", Ids.next("evt"));
+        event.put("object", "event");
+        event.put("api_version", Stripe.API_VERSION);
+        event.put("created", Instant.now().getEpochSecond());
+        event.put("data", Map.of("object", object));
+        event.put("livemode", false);
+        event.put("pending_webhooks", 1);
+        event.put("request", Map.of());
+        event.put("type", type);
+        String payload = json.writeValueAsString(event);
+        Delivery delivery = new Delivery((String) event.get("id"), type, (String) object.get("id"), payload);
+        deliveries.add(delivery);
+        log.info("event {} {} for {}", delivery.eventId, type, delivery.objectId);
+        dispatch(delivery);
+    }
+
+    synchronized void addFault(WebhookFault fault) {
+        faults.add(fault);
+    }
+
+    List<Map<String, Object>> deliveries() {
+        return deliveries.stream().map(Delivery::view).toList();
+    }
+
+    synchronized void clear() {
+        deliveries.clear();
+        faults.clear();
+        held.clear();
+    }
+
+    private synchronized void dispatch(Delivery delivery) {
+        WebhookFault fault = faults.isEmpty() ? null : faults.get(0);
+        if (fault == null) {
+            schedule(delivery, 0);
+            return;
+        }
+        switch (fault.kind()) {
+            case "delay" -> schedule(delivery, fault.delayMs());
+            case "duplicate" -> {
+                schedule(delivery, 0);
+                schedule(delivery, 50);
+            }
+            default -> {
+                held.add(delivery);
+                if (held.size() < fault.count()) {
+                    return;
+                }
+                List<Delivery> reversed = new ArrayList<>(held);
+                Collections.reverse(reversed);
+                held.clear();
+                for (int i = 0; i < reversed.size(); i++) {
+                    schedule(reversed.get(i), 100L * i);
+                }
+            }
+        }
+        consume(fault);
+    }
+
+    private void consume(WebhookFault fault) {
+        faults.remove(0);
+        if (!fault.kind().equals("reorder") && fault.count() > 1) {
+            faults.add(0, new WebhookFault(fault.kind(), fault.count() - 1, fault.delayMs()));
+        }
+    }
+
+    private void schedule(Delivery delivery, long delayMs) {
+        Instant deadline = Instant.now().plusMillis(delayMs).plus(properties.webhookRetryFor());
+        scheduler.schedule(() -> attempt(delivery, deadline, 0), delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void attempt(Delivery delivery, Instant deadline, int retry) {
+        int status = send(delivery);
+        if (status >= 200 && status < 300) {
+            delivery.delivered.incrementAndGet();
+            return;
+        }
+        Duration backoff = Duration.ofMillis(500L << Math.min(retry, 10));
+        backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        if (Instant.now().plus(backoff).isAfter(deadline)) {
+            log.warn("giving up event {} {} after {} attempts", delivery.eventId, delivery.type, retry + 1);
+            delivery.abandoned = true;
+            return;
+        }
+        scheduler.schedule(() -> attempt(delivery, deadline, retry + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private int send(Delivery delivery) {
+        delivery.attempts.incrementAndGet();
+        try {
+            String signature = Webhook.Signature.generateSignatureHeader(
+                    delivery.payload, properties.webhookSecret(), Instant.now().getEpochSecond());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(properties.webhookUrl()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
+                    .header("Stripe-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload))
+                    .build();
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            delivery.lastStatus = status;
+            if (status >= 300) {
+                log.info("event {} answered {}", delivery.eventId, status);
+            }
+            return status;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign webhooks", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } catch (Exception e) {
+            log.info("event {} not delivered: {}", delivery.eventId, e.toString());
+            delivery.lastStatus = -1;
+            return -1;
+        }
+    }
+
+    private final class Delivery {
+        final String eventId;
+        final String type;
+        final String objectId;
+        final String payload;
+        final AtomicInteger attempts = new AtomicInteger();
+        final AtomicInteger delivered = new AtomicInteger();
+        volatile int lastStatus;
+        volatile boolean abandoned;
+
+        Delivery(String eventId, String type, String objectId, String payload) {
+            this.eventId = eventId;
+            this.type = type;
+            this.objectId = objectId;
+            this.payload = payload;
+        }
+
+        Map<String, Object> view() {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("eventId", eventId);
+            view.put("type", type);
+            view.put("objectId", objectId);
+            view.put("attempts", attempts.get());
+            view.put("delivered", delivered.get());
+            view.put("lastStatus", lastStatus);
+            view.put("abandoned", abandoned);
+            view.put("event", json.readValue(payload, Map.class));
+            return view;
+        }
+    }
+}
