@@ -1,0 +1,69 @@
+package com.wallet.gateway.wallet.adapter.in.graphql;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.scalars.ExtendedScalars;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.validation.annotation.Validated;
+
+/** The GraphQL adapter: scalars, limits, error mapping and the caller's identity in the context. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlConfiguration.GraphQlLimits.class)
+public class GraphQlConfiguration {
+
+    @Bean
+    RuntimeWiringConfigurer walletScalars() {
+        return wiring -> wiring.scalar(ExtendedScalars.GraphQLLong).scalar(ExtendedScalars.Json);
+    }
+
+    @Bean
+    Instrumentation maxQueryDepth(GraphQlLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    }
+
+    @Bean
+    Instrumentation maxQueryComplexity(GraphQlLimits limits) {
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+    }
+
+    @Bean
+    DataFetcherExceptionResolver walletErrors() {
+        return new GraphQlErrorResolver();
+    }
+
+    @Bean
+    WebGraphQlInterceptor callerInterceptor() {
+        return new CallerInterceptor();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(GraphQlLimits limits) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestBytes()));
+        registration.addUrlPatterns("/graphql", "/graphql/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * @param maxDepth        deepest selection allowed (contract: 10)
+     * @param maxComplexity   largest query allowed, counted by graphql-java (1 per field)
+     * @param maxRequestBytes largest request body accepted (contract: 64 KiB)
+     */
+    @Validated
+    @ConfigurationProperties("wallet.graphql")
+    public record GraphQlLimits(@DefaultValue("10") @Min(1) int maxDepth,
+                                @DefaultValue("200") @Min(1) int maxComplexity,
+                                @DefaultValue("65536") @Min(1024) int maxRequestBytes) {
+    }
+}

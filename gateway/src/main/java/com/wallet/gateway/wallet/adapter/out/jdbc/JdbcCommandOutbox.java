@@ -1,0 +1,61 @@
+package com.wallet.gateway.wallet.adapter.out.jdbc;
+
+import com.wallet.common.messaging.CommandEnvelope;
+import com.wallet.gateway.wallet.application.CommandOutbox;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+class JdbcCommandOutbox implements CommandOutbox {
+
+    private static final String APPEND = """
+            INSERT INTO command_outbox (command_id, wallet_id, envelope)
+            VALUES (:commandId, :walletId, CAST(:envelope AS jsonb))
+            """;
+
+    private static final String MARK_PUBLISHED = """
+            UPDATE command_outbox SET published_at = now() WHERE command_id = :commandId AND published_at IS NULL
+            """;
+
+    private static final String LOCK_UNPUBLISHED = """
+            SELECT envelope::text FROM command_outbox
+            WHERE published_at IS NULL AND created_at < now() - make_interval(secs => :olderThanSeconds)
+            ORDER BY created_at
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcCommandOutbox(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void append(CommandEnvelope envelope) {
+        jdbc.sql(APPEND)
+                .param("commandId", UUID.fromString(envelope.commandId()))
+                .param("walletId", UUID.fromString(envelope.walletId()))
+                .param("envelope", json.writeValueAsString(envelope))
+                .update();
+    }
+
+    @Override
+    public void markPublished(UUID commandId) {
+        jdbc.sql(MARK_PUBLISHED).param("commandId", commandId).update();
+    }
+
+    @Override
+    public List<CommandEnvelope> lockUnpublished(Duration olderThan, int limit) {
+        return jdbc.sql(LOCK_UNPUBLISHED)
+                .param("olderThanSeconds", olderThan.toMillis() / 1000.0)
+                .param("limit", limit)
+                .query(String.class).list().stream()
+                .map(text -> json.readValue(text, CommandEnvelope.class))
+                .toList();
+    }
+}

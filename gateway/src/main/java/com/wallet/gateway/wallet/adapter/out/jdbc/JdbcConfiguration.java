@@ -1,0 +1,35 @@
+package com.wallet.gateway.wallet.adapter.out.jdbc;
+
+import com.wallet.gateway.wallet.application.CommandOutbox;
+import com.wallet.gateway.wallet.application.TransactionEvents;
+import com.wallet.gateway.wallet.application.Transactions;
+import com.wallet.gateway.wallet.application.Wallets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the PostgreSQL adapters of the wallet ports. */
+@Configuration(proxyBeanMethods = false)
+public class JdbcConfiguration {
+
+    @Bean
+    Wallets wallets(JdbcClient jdbc) {
+        return new JdbcWallets(jdbc);
+    }
+
+    @Bean
+    Transactions transactions(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcTransactions(jdbc, json);
+    }
+
+    @Bean
+    TransactionEvents transactionEvents(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcTransactionEvents(jdbc, json);
+    }
+
+    @Bean
+    CommandOutbox commandOutbox(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcCommandOutbox(jdbc, json);
+    }
+}

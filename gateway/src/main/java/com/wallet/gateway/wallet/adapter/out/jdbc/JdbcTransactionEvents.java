@@ -1,0 +1,32 @@
+package com.wallet.gateway.wallet.adapter.out.jdbc;
+
+import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.gateway.wallet.application.TransactionEvents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+class JdbcTransactionEvents implements TransactionEvents {
+
+    private static final String APPEND = """
+            INSERT INTO outbox_events (event_id, transaction_id, wallet_id, payload)
+            VALUES (:eventId, :transactionId, :walletId, CAST(:payload AS jsonb))
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcTransactionEvents(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void append(TransactionEvent event) {
+        jdbc.sql(APPEND)
+                .param("eventId", event.eventId())
+                .param("transactionId", event.transactionId())
+                .param("walletId", event.walletId())
+                .param("payload", json.writeValueAsString(event))
+                .update();
+    }
+}

@@ -1,0 +1,76 @@
+package com.wallet.gateway.wallet.adapter.out.jdbc;
+
+import com.wallet.gateway.wallet.application.NewWallet;
+import com.wallet.gateway.wallet.application.Wallet;
+import com.wallet.gateway.wallet.application.Wallets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class JdbcWallets implements Wallets {
+
+    private static final String COLUMNS = "id, user_id, balance, currency, is_active, label, stripe_account_id, created_at";
+
+    private static final String FIND = "SELECT " + COLUMNS + " FROM wallets WHERE id = :id";
+
+    private static final String FIND_BY_USER = "SELECT " + COLUMNS + """
+             FROM wallets WHERE user_id = :userId ORDER BY created_at, id
+            """;
+
+    private static final String INSERT = """
+            INSERT INTO wallets (id, user_id, currency, balance, is_active, label, bank_details, stripe_account_id)
+            VALUES (:id, :userId, :currency, 0, true, :label, :bankDetails, :stripeAccountId)
+            """;
+
+    private static final String SET_ACTIVE = """
+            UPDATE wallets SET is_active = :active, updated_at = now() WHERE id = :id
+            RETURNING\s""" + COLUMNS;
+
+    private final JdbcClient jdbc;
+
+    JdbcWallets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Wallet> find(UUID id) {
+        return jdbc.sql(FIND).param("id", id).query(JdbcWallets::wallet).optional();
+    }
+
+    @Override
+    public List<Wallet> findByUser(String userId) {
+        return jdbc.sql(FIND_BY_USER).param("userId", userId).query(JdbcWallets::wallet).list();
+    }
+
+    @Override
+    public void insert(NewWallet wallet) {
+        jdbc.sql(INSERT)
+                .param("id", wallet.id())
+                .param("userId", wallet.userId())
+                .param("currency", wallet.currency())
+                .param("label", wallet.label())
+                .param("bankDetails", wallet.sealedBankDetails())
+                .param("stripeAccountId", wallet.stripeAccountId())
+                .update();
+    }
+
+    @Override
+    public Optional<Wallet> setActive(UUID id, boolean active) {
+        return jdbc.sql(SET_ACTIVE).param("id", id).param("active", active).query(JdbcWallets::wallet).optional();
+    }
+
+    private static Wallet wallet(ResultSet rs, int row) throws SQLException {
+        return new Wallet(rs.getObject("id", UUID.class), rs.getString("user_id"), rs.getLong("balance"),
+                rs.getString("currency"), rs.getBoolean("is_active"), rs.getString("label"),
+                rs.getString("stripe_account_id"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,20 @@
+package com.wallet.gateway.wallet.application;
+
+import com.wallet.common.messaging.CommandEnvelope;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Port: accepted commands, durable before they are sent to wallet.commands. */
+public interface CommandOutbox {
+
+    void append(CommandEnvelope envelope);
+
+    void markPublished(UUID commandId);
+
+    /**
+     * Locks (FOR UPDATE SKIP LOCKED) up to {@code limit} envelopes still unpublished after
+     * {@code olderThan}, oldest first. Must run inside a database transaction.
+     */
+    List<CommandEnvelope> lockUnpublished(Duration olderThan, int limit);
+}

@@ -1,0 +1,193 @@
+package com.wallet.gateway.wallet.application;
+
+import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.messaging.CommandCodec;
+import com.wallet.common.messaging.CommandEnvelope;
+import com.wallet.common.messaging.DepositFunds;
+import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.common.messaging.TransactionType;
+import com.wallet.common.messaging.TransferFunds;
+import com.wallet.common.messaging.WalletCommand;
+import com.wallet.common.messaging.WithdrawFunds;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts deposits, withdrawals and transfers: validates synchronously, then in one database
+ * transaction writes the PENDING transaction, its outbox event and the sealed command; after commit
+ * sends the command to wallet.commands and answers PENDING. A send that fails is retried by
+ * {@link CommandRelay} from the durable command_outbox row.
+ */
+public class SubmitTransactionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmitTransactionService.class);
+
+    private final Wallets wallets;
+    private final Transactions transactions;
+    private final TransactionEvents events;
+    private final CommandOutbox outbox;
+    private final CommandPublisher publisher;
+    private final CommandCodec codec;
+    private final FieldCipher cipher;
+    private final TransactionTemplate tx;
+    private final TransactionQueries queries;
+    private final long maxAmount;
+    private final Clock clock;
+
+    public SubmitTransactionService(Wallets wallets, Transactions transactions, TransactionEvents events,
+                                    CommandOutbox outbox, CommandPublisher publisher, CommandCodec codec,
+                                    FieldCipher cipher, TransactionTemplate tx, TransactionQueries queries,
+                                    long maxAmount, Clock clock) {
+        this.wallets = wallets;
+        this.transactions = transactions;
+        this.events = events;
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.codec = codec;
+        this.cipher = cipher;
+        this.tx = tx;
+        this.queries = queries;
+        this.maxAmount = maxAmount;
+        this.clock = clock;
+    }
+
+    public Transaction deposit(Caller caller, DepositRequest request) {
+        long amount = Inputs.amount(request.amount(), maxAmount);
+        Wallet wallet = ownWallet(caller, request.walletId());
+        Accepted accepted = new Accepted(TransactionType.DEPOSIT, wallet, null, amount, request.description(),
+                request.paymentMethodId(), request.idempotencyKey());
+        return submit(caller, accepted);
+    }
+
+    public Transaction withdraw(Caller caller, WithdrawRequest request) {
+        long amount = Inputs.amount(request.amount(), maxAmount);
+        Wallet wallet = ownWallet(caller, request.walletId());
+        Accepted accepted = new Accepted(TransactionType.WITHDRAWAL, wallet, null, amount, request.description(),
+                null, request.idempotencyKey());
+        return submit(caller, accepted);
+    }
+
+    public Transaction transfer(Caller caller, TransferRequest request) {
+        long amount = Inputs.amount(request.amount(), maxAmount);
+        if (request.fromWalletId().equals(request.toWalletId())) {
+            throw new RequestRejected(RejectionCode.SAME_WALLET, "a transfer needs two different wallets");
+        }
+        Wallet source = ownWallet(caller, request.fromWalletId());
+        Wallet destination = wallets.find(request.toWalletId())
+                .orElseThrow(() -> RequestRejected.notFound("destination wallet"));
+        Accepted accepted = new Accepted(TransactionType.TRANSFER, source, destination, amount,
+                request.description(), null, request.idempotencyKey());
+        return submit(caller, accepted);
+    }
+
+    private Wallet ownWallet(Caller caller, UUID walletId) {
+        return wallets.find(walletId).filter(caller::owns).orElseThrow(() -> RequestRejected.notFound("wallet"));
+    }
+
+    private Transaction submit(Caller caller, Accepted request) {
+        String fingerprint = request.fingerprint();
+        if (request.idempotencyKey() != null) {
+            var earlier = transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey());
+            if (earlier.isPresent()) {
+                return replay(caller, earlier.get(), fingerprint);
+            }
+        }
+        request.requireAcceptable();
+
+        UUID id = UUID.randomUUID();
+        CommandEnvelope envelope = codec.seal(request.command(id));
+        StoredTransaction winner = tx.execute(status -> {
+            if (!transactions.insertPending(request.pendingRow(id, caller, fingerprint, cipher))) {
+                // An identical key won a concurrent race: answer with its transaction.
+                return transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey()).orElseThrow();
+            }
+            events.append(new TransactionEvent(UUID.randomUUID(), 0, id, request.source().id(),
+                    request.destinationId(), request.type(), TransactionStatus.PENDING, request.amount(),
+                    request.currency(), null, clock.instant()));
+            outbox.append(envelope);
+            return null;
+        });
+        if (winner != null) {
+            return replay(caller, winner, fingerprint);
+        }
+        log.info("transaction {} accepted: {} on wallet {}", id, request.type(), request.source().id());
+        send(envelope);
+        return queries.view(caller, transactions.find(id).orElseThrow());
+    }
+
+    private Transaction replay(Caller caller, StoredTransaction earlier, String fingerprint) {
+        if (!earlier.requestFingerprint().equals(fingerprint)) {
+            throw new RequestRejected(RejectionCode.IDEMPOTENCY_KEY_REUSED,
+                    "idempotencyKey was already used for a different request");
+        }
+        log.info("transaction {} replayed for a repeated idempotency key", earlier.id());
+        return queries.view(caller, earlier);
+    }
+
+    private void send(CommandEnvelope envelope) {
+        try {
+            publisher.publish(envelope);
+            outbox.markPublished(UUID.fromString(envelope.commandId()));
+        } catch (RuntimeException e) {
+            // The command_outbox row is durable: the relay sends it later. The client still gets PENDING.
+            log.warn("command {} not yet published, left to the relay: {}", envelope.commandId(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** A request that passed the stateless checks, with the wallets it concerns. */
+    private record Accepted(TransactionType type, Wallet source, Wallet destination, long amount,
+                            String description, String paymentMethod, String idempotencyKey) {
+
+        String currency() {
+            return source.currency();
+        }
+
+        UUID destinationId() {
+            return destination == null ? null : destination.id();
+        }
+
+        String fingerprint() {
+            return RequestFingerprint.of(type, source.id(), destinationId(), amount, currency(), description,
+                    paymentMethod);
+        }
+
+        void requireAcceptable() {
+            if (destination != null && !destination.currency().equals(source.currency())) {
+                throw new RequestRejected(RejectionCode.CURRENCY_MISMATCH,
+                        "the wallets hold different currencies");
+            }
+            if (!source.isActive()) {
+                throw new RequestRejected(RejectionCode.WALLET_INACTIVE, "the wallet is frozen");
+            }
+        }
+
+        WalletCommand command(UUID id) {
+            if (type == TransactionType.DEPOSIT) {
+                return new DepositFunds(id, source.id(), amount, currency(), paymentMethod);
+            }
+            if (type == TransactionType.WITHDRAWAL) {
+                return new WithdrawFunds(id, source.id(), amount, currency());
+            }
+            if (type == TransactionType.TRANSFER) {
+                return new TransferFunds(id, source.id(), destination.id(), amount, currency());
+            }
+            throw new IllegalStateException("unhandled transaction type " + type);
+        }
+
+        PendingTransaction pendingRow(UUID id, Caller caller, String fingerprint, FieldCipher cipher) {
+            return new PendingTransaction(id, source.id(), destinationId(), caller.userId(), type, amount,
+                    currency(), seal(cipher, description, "transactions.description:" + id),
+                    seal(cipher, paymentMethod, "transactions.payment_method:" + id), idempotencyKey, fingerprint);
+        }
+
+        private static byte[] seal(FieldCipher cipher, String value, String associatedData) {
+            return value == null ? null : cipher.seal(value.getBytes(StandardCharsets.UTF_8), associatedData);
+        }
+    }
+}

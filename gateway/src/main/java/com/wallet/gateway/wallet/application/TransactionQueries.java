@@ -1,0 +1,77 @@
+package com.wallet.gateway.wallet.application;
+
+import com.wallet.common.crypto.DecryptionException;
+import com.wallet.common.crypto.FieldCipher;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads transactions: one by id, or a wallet's history; both for their owner (or an admin). */
+public class TransactionQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionQueries.class);
+    static final int MAX_PAGE = 100;
+
+    private final Transactions transactions;
+    private final Wallets wallets;
+    private final FieldCipher cipher;
+
+    public TransactionQueries(Transactions transactions, Wallets wallets, FieldCipher cipher) {
+        this.transactions = transactions;
+        this.wallets = wallets;
+        this.cipher = cipher;
+    }
+
+    public Transaction get(Caller caller, String transactionId) {
+        UUID id = Inputs.id(transactionId, "id");
+        return transactions.find(id)
+                .filter(tx -> caller.admin() || reaches(caller, tx))
+                .map(tx -> view(caller, tx))
+                .orElseThrow(() -> RequestRejected.notFound("transaction"));
+    }
+
+    public List<Transaction> history(Caller caller, String walletId, Integer limit, Integer offset) {
+        UUID id = Inputs.id(walletId, "walletId");
+        int pageSize = limit == null ? 20 : limit;
+        int skip = offset == null ? 0 : offset;
+        if (pageSize < 1 || pageSize > MAX_PAGE) {
+            throw RequestRejected.invalid("limit must be between 1 and " + MAX_PAGE);
+        }
+        if (skip < 0) {
+            throw RequestRejected.invalid("offset must not be negative");
+        }
+        Wallet wallet = wallets.find(id)
+                .filter(w -> caller.admin() || caller.owns(w))
+                .orElseThrow(() -> RequestRejected.notFound("wallet"));
+        return transactions.history(wallet.id(), pageSize, skip).stream().map(tx -> view(caller, tx)).toList();
+    }
+
+    /** The initiator, or the owner of the source or destination wallet. */
+    private boolean reaches(Caller caller, StoredTransaction tx) {
+        return caller.userId().equals(tx.userId())
+                || ownsWallet(caller, tx.walletId())
+                || (tx.counterpartyWalletId() != null && ownsWallet(caller, tx.counterpartyWalletId()));
+    }
+
+    private boolean ownsWallet(Caller caller, UUID walletId) {
+        return wallets.find(walletId).map(caller::owns).orElse(false);
+    }
+
+    /** The description is decrypted for the transaction's owner only. */
+    Transaction view(Caller caller, StoredTransaction tx) {
+        String description = null;
+        if (tx.sealedDescription() != null && caller.userId().equals(tx.userId())) {
+            try {
+                description = new String(cipher.open(tx.sealedDescription(), "transactions.description:" + tx.id()),
+                        StandardCharsets.UTF_8);
+            } catch (DecryptionException e) {
+                log.warn("description of transaction {} cannot be decrypted ({})", tx.id(), e.getMessage());
+            }
+        }
+        return new Transaction(tx.id(), tx.walletId(), tx.counterpartyWalletId(), tx.amount(), tx.currency(),
+                tx.type(), tx.status(), tx.failureReason(), description, tx.metadata(),
+                tx.stripePaymentIntentId(), tx.stripeTransferId(), tx.createdAt(), tx.updatedAt());
+    }
+}

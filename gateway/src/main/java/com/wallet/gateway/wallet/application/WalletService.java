@@ -1,0 +1,67 @@
+package com.wallet.gateway.wallet.application;
+
+import com.wallet.common.crypto.FieldCipher;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Use cases on wallets: create, read (owner or admin), freeze and unfreeze (admin). */
+public class WalletService {
+
+    private static final Logger log = LoggerFactory.getLogger(WalletService.class);
+
+    private final Wallets wallets;
+    private final FieldCipher cipher;
+    private final JsonMapper json;
+
+    public WalletService(Wallets wallets, FieldCipher cipher, JsonMapper json) {
+        this.wallets = wallets;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    public Wallet create(Caller caller, CreateWalletRequest request) {
+        UUID id = UUID.randomUUID();
+        byte[] bankDetails = request.bankDetails() == null ? null
+                : cipher.seal(json.writeValueAsBytes(request.bankDetails()), "wallets.bank_details:" + id);
+        wallets.insert(new NewWallet(id, caller.userId(), request.currency().value(), request.label(),
+                bankDetails, request.stripeAccountId()));
+        log.info("wallet {} created", id);
+        return wallets.find(id).orElseThrow();
+    }
+
+    public Wallet get(Caller caller, String walletId) {
+        return readable(caller, Inputs.id(walletId, "id"));
+    }
+
+    public List<Wallet> mine(Caller caller) {
+        return wallets.findByUser(caller.userId());
+    }
+
+    public Wallet freeze(Caller caller, String walletId) {
+        return setActive(caller, walletId, false);
+    }
+
+    public Wallet unfreeze(Caller caller, String walletId) {
+        return setActive(caller, walletId, true);
+    }
+
+    /** The wallet if the caller owns it or is an admin; otherwise NOT_FOUND, exactly like a missing one. */
+    Wallet readable(Caller caller, UUID id) {
+        return wallets.find(id)
+                .filter(wallet -> caller.admin() || caller.owns(wallet))
+                .orElseThrow(() -> RequestRejected.notFound("wallet"));
+    }
+
+    private Wallet setActive(Caller caller, String walletId, boolean active) {
+        if (!caller.admin()) {
+            throw new RequestRejected(RejectionCode.FORBIDDEN, "only an administrator may freeze or unfreeze a wallet");
+        }
+        UUID id = Inputs.id(walletId, "walletId");
+        Wallet wallet = wallets.setActive(id, active).orElseThrow(() -> RequestRejected.notFound("wallet"));
+        log.info("wallet {} {} by admin {}", id, active ? "unfrozen" : "frozen", caller.userId());
+        return wallet;
+    }
+}
