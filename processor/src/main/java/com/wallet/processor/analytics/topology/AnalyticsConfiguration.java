@@ -1,0 +1,50 @@
+package com.wallet.processor.analytics.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.kstream.KTable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs the analytics topology in the processor (application.id wallet-analytics); off with wallet.analytics.enabled=false. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+@ConditionalOnProperty(name = "wallet.analytics.enabled", havingValue = "true", matchIfMissing = true)
+public class AnalyticsConfiguration {
+
+    public static final String APPLICATION_ID = "wallet-analytics";
+
+    @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+    KafkaStreamsConfiguration walletAnalyticsStreamsConfig(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildStreamsProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        try {
+            // Each instance on one host needs its own state directory.
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("wallet-analytics-").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new KafkaStreamsConfiguration(props);
+    }
+
+    @Bean
+    KTable<String, VolumeStats> volumeTopology(StreamsBuilder streamsBuilder, JsonMapper json) {
+        return VolumeTopology.build(streamsBuilder, json);
+    }
+
+}

@@ -1,0 +1,84 @@
+package com.wallet.processor.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Only one processor instance relays at a time: the one holding a session-level
+ * {@code pg_try_advisory_lock} on a connection it keeps for itself. If that instance dies, its
+ * connection closes, PostgreSQL releases the lock, and another instance takes over on its next try.
+ */
+class RelayLeadership implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RelayLeadership.class);
+
+    private final DataSource dataSource;
+    private final long lockKey;
+    private Connection connection;
+    private boolean leader;
+
+    RelayLeadership(DataSource dataSource, long lockKey) {
+        this.dataSource = dataSource;
+        this.lockKey = lockKey;
+    }
+
+    /** @return whether this instance holds the relay lock (tries to take it when it does not) */
+    synchronized boolean isLeader() {
+        try {
+            if (connection != null && !connection.isValid(2)) {
+                release();
+            }
+            if (leader) {
+                return true;
+            }
+            if (connection == null) {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(true);
+            }
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                ps.setLong(1, lockKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    leader = rs.next() && rs.getBoolean(1);
+                }
+            }
+            if (leader) {
+                log.info("this instance now relays the outbox");
+            }
+            return leader;
+        } catch (SQLException e) {
+            log.warn("outbox relay lock unavailable: {}", e.getClass().getSimpleName());
+            release();
+            return false;
+        }
+    }
+
+    private void release() {
+        leader = false;
+        if (connection != null) {
+            try {
+                connection.close(); // closing the session releases the advisory lock
+            } catch (SQLException ignored) {
+                // the connection is gone already
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (leader && connection != null) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, lockKey);
+                ps.execute();
+            } catch (SQLException ignored) {
+                // closing the connection below releases it anyway
+            }
+        }
+        release();
+    }
+}

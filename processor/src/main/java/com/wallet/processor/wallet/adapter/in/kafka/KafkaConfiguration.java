@@ -1,0 +1,189 @@
+package com.wallet.processor.wallet.adapter.in.kafka;
+
+import com.wallet.common.crypto.DecryptionException;
+import com.wallet.common.messaging.CommandCodec;
+import com.wallet.common.messaging.CommandEnvelope;
+import com.wallet.common.messaging.StripeEventMessage;
+import com.wallet.common.messaging.Topics;
+import com.wallet.processor.wallet.application.ApplyStripeEventService;
+import com.wallet.processor.wallet.application.PoisonCommandException;
+import com.wallet.processor.wallet.application.ProcessWalletCommandService;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumers of wallet.commands and stripe.events (group wallet-processor, no auto-commit, offset
+ * committed per record after the listener returned, i.e. after the database commit) and the one
+ * error handler: poison records (undecryptable, unparsable, misrouted) go straight to a dead-letter
+ * topic with the reason in headers and never block the partition; anything else (database or Redis
+ * down) is retried in place with an exponential back-off, without limit, so no command is lost.
+ *
+ * <p>Records are handled one at a time today. Applying several records of one partition in one
+ * database transaction later means a batch listener calling a batch use case; the error handler
+ * and the per-record idempotency already fit that.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafka
+@EnableConfigurationProperties(KafkaListenerProperties.class)
+public class KafkaConfiguration {
+
+    static final String GROUP = "wallet-processor";
+    static final String COMMANDS_FACTORY = "walletCommandsContainerFactory";
+    static final String STRIPE_EVENTS_FACTORY = "stripeEventsContainerFactory";
+    public static final String STRIPE_EVENTS_DLQ = Topics.STRIPE_EVENTS + ".dlq";
+    /** Headers on dead-lettered records, besides spring-kafka's kafka_dlt-* ones. */
+    public static final String REASON_HEADER = "wallet-dlq-reason";
+    public static final String EXCEPTION_HEADER = "wallet-dlq-exception";
+
+    @Bean
+    WalletCommandListener walletCommandListener(ProcessWalletCommandService commands) {
+        return new WalletCommandListener(commands);
+    }
+
+    @Bean
+    StripeEventListener stripeEventListener(ApplyStripeEventService stripeEvents) {
+        return new StripeEventListener(stripeEvents);
+    }
+
+    @Bean(COMMANDS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, CommandEnvelope> walletCommandsContainerFactory(
+            KafkaProperties kafka, JsonMapper json, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
+        return factory(consumerProperties(kafka), new JacksonJsonDeserializer<>(CommandEnvelope.class, json, false),
+                errorHandler, listener);
+    }
+
+    @Bean(STRIPE_EVENTS_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, StripeEventMessage> stripeEventsContainerFactory(
+            KafkaProperties kafka, JsonMapper json, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
+        return factory(consumerProperties(kafka), new JacksonJsonDeserializer<>(StripeEventMessage.class, json, false),
+                errorHandler, listener);
+    }
+
+    private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
+            Map<String, Object> props, JacksonJsonDeserializer<V> value, DefaultErrorHandler errorHandler,
+            KafkaListenerProperties listener) {
+        var consumers = new DefaultKafkaConsumerFactory<String, V>(props,
+                new ErrorHandlingDeserializer<>(new StringDeserializer()), new ErrorHandlingDeserializer<>(value));
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
+        factory.setConsumerFactory(consumers);
+        factory.setConcurrency(listener.concurrency());
+        factory.setCommonErrorHandler(errorHandler);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
+    }
+
+    private static Map<String, Object> consumerProperties(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        return props;
+    }
+
+    @Bean
+    DefaultErrorHandler walletErrorHandler(KafkaProperties kafka, JsonMapper json, KafkaListenerProperties listener) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        KafkaTemplate<String, byte[]> raw = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()));
+        KafkaTemplate<String, Object> asJson = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producer, new StringSerializer(),
+                        new JacksonJsonSerializer<Object>(json).noTypeInfo()));
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, raw);   // records that could not be deserialized: the original bytes
+        templates.put(Object.class, asJson); // records that were read but cannot be applied
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+                KafkaConfiguration::deadLetterTopic);
+        recoverer.addHeadersFunction(KafkaConfiguration::reasonHeaders);
+
+        ExponentialBackOff backOff = new ExponentialBackOff(listener.retryInitial().toMillis(), 2.0);
+        backOff.setMaxInterval(listener.retryMax().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(CommandCodec.UnreadableCommandException.class, PoisonCommandException.class,
+                DecryptionException.class, IllegalArgumentException.class);
+        handler.setCommitRecovered(true);
+        return handler;
+    }
+
+    private static TopicPartition deadLetterTopic(ConsumerRecord<?, ?> record, Exception e) {
+        String topic = Topics.WALLET_COMMANDS.equals(record.topic()) ? Topics.WALLET_COMMANDS_DLQ
+                : record.topic() + ".dlq";
+        return new TopicPartition(topic, -1); // -1: the producer partitions by the original key
+    }
+
+    private static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        // Our poison exceptions carry ids and types only, never decrypted content.
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(EXCEPTION_HEADER, cause.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    @Bean
+    NewTopic walletCommandsTopic() {
+        return TopicBuilder.name(Topics.WALLET_COMMANDS).partitions(Topics.COMMAND_PARTITIONS).build();
+    }
+
+    @Bean
+    NewTopic walletCommandsDlqTopic() {
+        return TopicBuilder.name(Topics.WALLET_COMMANDS_DLQ).partitions(Topics.COMMAND_PARTITIONS).build();
+    }
+
+    @Bean
+    NewTopic stripeEventsTopic() {
+        return TopicBuilder.name(Topics.STRIPE_EVENTS).partitions(Topics.COMMAND_PARTITIONS).build();
+    }
+
+    @Bean
+    NewTopic stripeEventsDlqTopic() {
+        return TopicBuilder.name(STRIPE_EVENTS_DLQ).partitions(1).build();
+    }
+
+    @Bean
+    NewTopic walletTransactionsTopic() {
+        return TopicBuilder.name(Topics.WALLET_TRANSACTIONS).partitions(Topics.COMMAND_PARTITIONS).build();
+    }
+
+    @Bean
+    NewTopic analyticsVolumeTopic() {
+        return TopicBuilder.name(Topics.ANALYTICS_VOLUME).partitions(1).build();
+    }
+}

@@ -1,0 +1,21 @@
+package com.wallet.processor.wallet.adapter.in.kafka;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param concurrency     consumer threads per instance for wallet.commands and stripe.events
+ * @param retryInitial    first back-off of a transient failure (database or Redis down)
+ * @param retryMax        longest back-off; transient failures are retried without limit
+ */
+@Validated
+@ConfigurationProperties("wallet.processor")
+public record KafkaListenerProperties(
+        @DefaultValue("3") @Min(1) @Max(48) int concurrency,
+        @DefaultValue("200ms") Duration retryInitial,
+        @DefaultValue("10s") Duration retryMax) {
+}

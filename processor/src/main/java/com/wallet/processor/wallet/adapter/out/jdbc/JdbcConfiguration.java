@@ -1,0 +1,52 @@
+package com.wallet.processor.wallet.adapter.out.jdbc;
+
+import com.wallet.processor.wallet.application.Ledger;
+import com.wallet.processor.wallet.application.ProcessedCommands;
+import com.wallet.processor.wallet.application.ProcessedStripeEvents;
+import com.wallet.processor.wallet.application.Shortfalls;
+import com.wallet.processor.wallet.application.TransactionEvents;
+import com.wallet.processor.wallet.application.Transactions;
+import com.wallet.processor.wallet.application.Wallets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+public class JdbcConfiguration {
+
+    @Bean
+    Wallets wallets(JdbcClient jdbc) {
+        return new JdbcWallets(jdbc);
+    }
+
+    @Bean
+    Transactions transactions(JdbcClient jdbc) {
+        return new JdbcTransactions(jdbc);
+    }
+
+    @Bean
+    Ledger ledger(JdbcClient jdbc) {
+        return new JdbcLedger(jdbc);
+    }
+
+    @Bean
+    ProcessedCommands processedCommands(JdbcClient jdbc) {
+        return new JdbcProcessedCommands(jdbc);
+    }
+
+    @Bean
+    ProcessedStripeEvents processedStripeEvents(JdbcClient jdbc) {
+        return new JdbcProcessedStripeEvents(jdbc);
+    }
+
+    @Bean
+    Shortfalls shortfalls(JdbcClient jdbc) {
+        return new JdbcShortfalls(jdbc);
+    }
+
+    @Bean
+    TransactionEvents transactionEvents(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcTransactionEvents(jdbc, json);
+    }
+}

@@ -1,0 +1,112 @@
+package com.wallet.processor.wallet.adapter.out.jdbc;
+
+import com.wallet.common.messaging.FailureReason;
+import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.common.messaging.TransactionType;
+import com.wallet.processor.wallet.application.TransactionRecord;
+import com.wallet.processor.wallet.application.Transactions;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class JdbcTransactions implements Transactions {
+
+    private static final String COLUMNS = """
+            SELECT id, wallet_id, counterparty_wallet_id, type, status, amount, currency, failure_reason,
+                   payment_method, stripe_payment_intent_id, stripe_transfer_id
+            FROM transactions
+            """;
+    private static final String BY_ID = COLUMNS + " WHERE id = :id";
+    private static final String BY_PAYMENT_INTENT = COLUMNS + " WHERE stripe_payment_intent_id = :pi";
+    private static final String BY_TRANSFER = COLUMNS + " WHERE stripe_transfer_id = :tr";
+    private static final String CHANGE_STATUS = """
+            UPDATE transactions SET status = :to, failure_reason = :reason, updated_at = now()
+            WHERE id = :id AND status IN (:from)
+            """;
+    private static final String RECORD_PAYMENT_INTENT = """
+            UPDATE transactions SET stripe_payment_intent_id = :pi, updated_at = now()
+            WHERE id = :id AND stripe_payment_intent_id IS NULL
+            """;
+    private static final String SETTLE_DEPOSIT = """
+            UPDATE transactions
+            SET status = 'COMPLETED', stripe_payment_intent_id = COALESCE(stripe_payment_intent_id, :pi), updated_at = now()
+            WHERE id = :id AND type = 'DEPOSIT' AND status IN ('PENDING', 'PROCESSING')
+            """;
+    private static final String COMPLETE_PAYOUT = """
+            UPDATE transactions SET status = 'COMPLETED', stripe_transfer_id = :tr, updated_at = now()
+            WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING'
+            """;
+    private static final String REVERSE_PAYOUT = """
+            UPDATE transactions
+            SET status = 'REVERSED', stripe_transfer_id = COALESCE(stripe_transfer_id, :tr), updated_at = now()
+            WHERE id = :id AND type = 'WITHDRAWAL' AND status IN ('PROCESSING', 'COMPLETED')
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcTransactions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<TransactionRecord> find(UUID id) {
+        return jdbc.sql(BY_ID).param("id", id).query(JdbcTransactions::map).optional();
+    }
+
+    @Override
+    public Optional<TransactionRecord> findByPaymentIntent(String paymentIntentId) {
+        return jdbc.sql(BY_PAYMENT_INTENT).param("pi", paymentIntentId).query(JdbcTransactions::map).optional();
+    }
+
+    @Override
+    public Optional<TransactionRecord> findByStripeTransfer(String transferId) {
+        return jdbc.sql(BY_TRANSFER).param("tr", transferId).query(JdbcTransactions::map).optional();
+    }
+
+    @Override
+    public boolean changeStatus(UUID id, Set<TransactionStatus> from, TransactionStatus to, FailureReason reason) {
+        return jdbc.sql(CHANGE_STATUS).param("id", id).param("to", to.name())
+                .param("reason", reason == null ? null : reason.name())
+                .param("from", from.stream().map(Enum::name).toList())
+                .update() == 1;
+    }
+
+    @Override
+    public boolean recordPaymentIntent(UUID id, String paymentIntentId) {
+        return jdbc.sql(RECORD_PAYMENT_INTENT).param("id", id).param("pi", paymentIntentId).update() == 1;
+    }
+
+    @Override
+    public boolean settleDeposit(UUID id, String paymentIntentId) {
+        return jdbc.sql(SETTLE_DEPOSIT).param("id", id).param("pi", paymentIntentId).update() == 1;
+    }
+
+    @Override
+    public boolean completePayout(UUID id, String transferId) {
+        return jdbc.sql(COMPLETE_PAYOUT).param("id", id).param("tr", transferId).update() == 1;
+    }
+
+    @Override
+    public boolean reversePayout(UUID id, String transferId) {
+        return jdbc.sql(REVERSE_PAYOUT).param("id", id).param("tr", transferId).update() == 1;
+    }
+
+    private static TransactionRecord map(ResultSet rs, int row) throws SQLException {
+        String reason = rs.getString("failure_reason");
+        return new TransactionRecord(
+                rs.getObject("id", UUID.class),
+                rs.getObject("wallet_id", UUID.class),
+                rs.getObject("counterparty_wallet_id", UUID.class),
+                TransactionType.valueOf(rs.getString("type")),
+                TransactionStatus.valueOf(rs.getString("status")),
+                rs.getLong("amount"),
+                rs.getString("currency").trim(),
+                reason == null ? null : FailureReason.valueOf(reason),
+                rs.getBytes("payment_method"),
+                rs.getString("stripe_payment_intent_id"),
+                rs.getString("stripe_transfer_id"));
+    }
+}

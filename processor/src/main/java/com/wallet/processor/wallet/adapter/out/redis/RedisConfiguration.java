@@ -1,0 +1,43 @@
+package com.wallet.processor.wallet.adapter.out.redis;
+
+import com.wallet.processor.wallet.application.WalletLocks;
+import java.util.Arrays;
+import java.util.List;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedisLockProperties.class)
+public class RedisConfiguration {
+
+    /** One client per independent master (several = RedLock quorum). */
+    @Bean(destroyMethod = "shutdown")
+    RedissonMasters redissonMasters(RedisLockProperties properties) {
+        List<RedissonClient> clients = Arrays.stream(properties.urls().split(","))
+                .map(String::trim).filter(s -> !s.isEmpty())
+                .map(RedisConfiguration::client)
+                .toList();
+        return new RedissonMasters(clients);
+    }
+
+    @Bean
+    WalletLocks walletLocks(RedissonMasters masters, RedisLockProperties properties) {
+        return new RedissonWalletLocks(masters.clients(), properties.waitTime(), properties.leaseTime());
+    }
+
+    private static RedissonClient client(String url) {
+        Config config = new Config();
+        config.useSingleServer().setAddress(url).setConnectionMinimumIdleSize(4).setRetryAttempts(2);
+        return Redisson.create(config);
+    }
+
+    record RedissonMasters(List<RedissonClient> clients) {
+        public void shutdown() {
+            clients.forEach(RedissonClient::shutdown);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.wallet.processor.wallet.adapter.out.stripe;
+
+import com.stripe.StripeClient;
+import com.wallet.processor.wallet.application.PaymentGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StripeProperties.class)
+public class StripeConfiguration {
+
+    @Bean
+    StripeClient stripeClient(StripeProperties properties) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(properties.secretKey())
+                .setMaxNetworkRetries(properties.maxNetworkRetries())
+                .setConnectTimeout((int) properties.connectTimeout().toMillis())
+                .setReadTimeout((int) properties.readTimeout().toMillis());
+        if (properties.apiBase() != null && !properties.apiBase().isBlank()) {
+            builder.setApiBase(properties.apiBase());
+        }
+        return builder.build();
+    }
+
+    @Bean
+    PaymentGateway paymentGateway(StripeClient stripeClient, StripeProperties properties) {
+        return new StripePaymentGateway(stripeClient, properties.rateLimitRetries(), properties.rateLimitBackoff());
+    }
+}

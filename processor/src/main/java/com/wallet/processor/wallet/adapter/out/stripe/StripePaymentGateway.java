@@ -1,0 +1,113 @@
+package com.wallet.processor.wallet.adapter.out.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.CardException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Transfer;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.TransferCreateParams;
+import com.wallet.processor.wallet.application.PaymentGateway;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stripe through one {@link StripeClient}: network errors, 409 and 5xx are retried by stripe-java
+ * ({@code maxNetworkRetries}); a plain 429 is retried here with a bounded exponential backoff.
+ * Every call carries an idempotency key derived from the transaction id, so retries and
+ * redeliveries are the same request to Stripe.
+ */
+class StripePaymentGateway implements PaymentGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(StripePaymentGateway.class);
+
+    private final StripeClient stripe;
+    private final int rateLimitRetries;
+    private final Duration rateLimitBackoff;
+
+    StripePaymentGateway(StripeClient stripe, int rateLimitRetries, Duration rateLimitBackoff) {
+        this.stripe = stripe;
+        this.rateLimitRetries = rateLimitRetries;
+        this.rateLimitBackoff = rateLimitBackoff;
+    }
+
+    @Override
+    public PaymentResult createPayment(DepositPayment payment) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(payment.amount())
+                .setCurrency(payment.currency().toLowerCase(Locale.ROOT))
+                .setPaymentMethod(payment.paymentMethod())
+                .setConfirm(true)
+                .putMetadata("wallet_id", payment.walletId().toString())
+                .putMetadata("transaction_id", payment.transactionId().toString())
+                .build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(payment.idempotencyKey()).build();
+        try {
+            PaymentIntent intent = withRateLimitRetries(() -> stripe.v1().paymentIntents().create(params, options));
+            return new PaymentAccepted(intent.getId(), intent.getStatus());
+        } catch (CardException e) {
+            String intentId = e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null
+                    ? e.getStripeError().getPaymentIntent().getId() : null;
+            log.info("deposit {} declined: {}", payment.transactionId(), e.getCode());
+            return new PaymentDeclined(intentId, e.getDeclineCode() != null ? e.getDeclineCode() : e.getCode());
+        } catch (StripeException e) {
+            return new PaymentFailed(describe(e));
+        }
+    }
+
+    @Override
+    public PayoutResult createPayout(Payout payout) {
+        TransferCreateParams params = TransferCreateParams.builder()
+                .setAmount(payout.amount())
+                .setCurrency(payout.currency().toLowerCase(Locale.ROOT))
+                .setDestination(payout.destination())
+                .putMetadata("wallet_id", payout.walletId().toString())
+                .putMetadata("transaction_id", payout.transactionId().toString())
+                .build();
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(payout.idempotencyKey()).build();
+        try {
+            Transfer transfer = withRateLimitRetries(() -> stripe.v1().transfers().create(params, options));
+            return new PayoutCreated(transfer.getId());
+        } catch (StripeException e) {
+            return new PayoutFailed(describe(e));
+        }
+    }
+
+    private interface StripeCall<T> {
+        T call() throws StripeException;
+    }
+
+    private <T> T withRateLimitRetries(StripeCall<T> call) throws StripeException {
+        long backoff = rateLimitBackoff.toMillis();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return call.call();
+            } catch (RateLimitException e) {
+                if (attempt >= rateLimitRetries) {
+                    throw e;
+                }
+                log.info("Stripe answered 429; retry {} of {} in {} ms", attempt + 1, rateLimitRetries, backoff);
+                pause(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    private static void pause(long millis) throws StripeException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new com.stripe.exception.ApiConnectionException("interrupted while backing off");
+        }
+    }
+
+    /** Type, HTTP status and Stripe's error code only: messages can echo request data. */
+    private static String describe(StripeException e) {
+        return e.getClass().getSimpleName() + " status=" + e.getStatusCode() + " code=" + e.getCode();
+    }
+}

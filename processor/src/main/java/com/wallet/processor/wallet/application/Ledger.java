@@ -1,0 +1,10 @@
+package com.wallet.processor.wallet.application;
+
+import com.wallet.processor.wallet.domain.Postings;
+import java.util.UUID;
+
+/** Port: the double-entry ledger (a deferred trigger re-checks that each transaction sums to zero). */
+public interface Ledger {
+
+    void post(UUID transactionId, String currency, Postings postings);
+}

@@ -1,0 +1,9 @@
+package com.wallet.processor.wallet.application;
+
+import java.util.UUID;
+
+/** Port: refunds or disputes the balance could not cover, for an operator to recover. */
+public interface Shortfalls {
+
+    void record(UUID walletId, UUID transactionId, String stripeEventId, long amount, String currency, String reason);
+}

@@ -1,0 +1,32 @@
+package com.wallet.processor.wallet.application;
+
+import com.wallet.common.messaging.FailureReason;
+import com.wallet.common.messaging.TransactionStatus;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Port: the transactions the gateway created. Status changes are conditional on the current status. */
+public interface Transactions {
+
+    Optional<TransactionRecord> find(UUID id);
+
+    Optional<TransactionRecord> findByPaymentIntent(String paymentIntentId);
+
+    Optional<TransactionRecord> findByStripeTransfer(String transferId);
+
+    /** status := to (and failure_reason) where status is one of {@code from}. */
+    boolean changeStatus(UUID id, Set<TransactionStatus> from, TransactionStatus to, FailureReason reason);
+
+    /** Records the PaymentIntent id where none is recorded yet. */
+    boolean recordPaymentIntent(UUID id, String paymentIntentId);
+
+    /** A DEPOSIT still PENDING or PROCESSING becomes COMPLETED (and remembers the PaymentIntent). */
+    boolean settleDeposit(UUID id, String paymentIntentId);
+
+    /** A WITHDRAWAL still PROCESSING becomes COMPLETED with its Stripe transfer id. */
+    boolean completePayout(UUID id, String transferId);
+
+    /** A WITHDRAWAL PROCESSING or COMPLETED becomes REVERSED. */
+    boolean reversePayout(UUID id, String transferId);
+}

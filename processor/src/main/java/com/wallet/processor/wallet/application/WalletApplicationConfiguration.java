@@ -1,0 +1,83 @@
+package com.wallet.processor.wallet.application;
+
+import com.wallet.common.crypto.EncryptionKey;
+import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.messaging.CommandCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the use cases to their ports. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({EncryptionProperties.class, PayoutProperties.class})
+public class WalletApplicationConfiguration {
+
+    @Bean
+    FieldCipher fieldCipher(EncryptionProperties properties) {
+        try {
+            return new FieldCipher(EncryptionKey.parse(properties.keyId(), properties.key()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSecretException("ENCRYPTION_SECRET_KEY",
+                    "is missing or malformed: it must be 32 ASCII characters or base64 of 32 bytes");
+        }
+    }
+
+    @Bean
+    CommandCodec commandCodec(FieldCipher cipher, JsonMapper json) {
+        return new CommandCodec(cipher, json);
+    }
+
+    @Bean
+    TransactionEventFactory transactionEventFactory() {
+        return new TransactionEventFactory(Clock.systemUTC());
+    }
+
+    @Bean
+    TransferFundsService transferFundsService(WalletLocks locks, TransactionTemplate tx, ProcessedCommands processed,
+                                              Transactions transactions, Wallets wallets, Ledger ledger,
+                                              TransactionEvents events, TransactionEventFactory factory) {
+        return new TransferFundsService(locks, tx, processed, transactions, wallets, ledger, events, factory);
+    }
+
+    @Bean
+    DepositFundsService depositFundsService(TransactionTemplate tx, ProcessedCommands processed,
+                                            Transactions transactions, TransactionEvents events,
+                                            TransactionEventFactory factory, PaymentGateway payments, FieldCipher cipher) {
+        return new DepositFundsService(tx, processed, transactions, events, factory, payments, cipher);
+    }
+
+    @Bean
+    WithdrawFundsService withdrawFundsService(WalletLocks locks, TransactionTemplate tx, ProcessedCommands processed,
+                                              Transactions transactions, Wallets wallets, Ledger ledger,
+                                              TransactionEvents events, TransactionEventFactory factory,
+                                              PaymentGateway payments, PayoutProperties payouts) {
+        return new WithdrawFundsService(locks, tx, processed, transactions, wallets, ledger, events, factory, payments,
+                payouts.defaultDestination());
+    }
+
+    @Bean
+    WalletCommandDispatcher walletCommandDispatcher(TransferFundsService transfers, DepositFundsService deposits,
+                                                    WithdrawFundsService withdrawals) {
+        return new WalletCommandDispatcher(transfers::transfer, deposits::deposit, withdrawals::withdraw);
+    }
+
+    @Bean
+    ProcessWalletCommandService processWalletCommandService(CommandCodec codec, WalletCommandDispatcher dispatcher,
+                                                            MeterRegistry meters) {
+        return new ProcessWalletCommandService(codec, dispatcher, meters);
+    }
+
+    @Bean
+    ApplyStripeEventService applyStripeEventService(WalletLocks locks, TransactionTemplate tx,
+                                                    ProcessedStripeEvents processed, Transactions transactions,
+                                                    Wallets wallets, Ledger ledger, Shortfalls shortfalls,
+                                                    TransactionEvents events, TransactionEventFactory factory,
+                                                    MeterRegistry meters) {
+        return new ApplyStripeEventService(locks, tx, processed, transactions, wallets, ledger, shortfalls, events,
+                factory, meters);
+    }
+}

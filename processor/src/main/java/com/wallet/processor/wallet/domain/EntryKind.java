@@ -1,0 +1,4 @@
+package com.wallet.processor.wallet.domain;
+
+/** Why a posting was written ({@code ledger_entries.entry_kind}). */
+public enum EntryKind { TRANSFER, DEPOSIT, WITHDRAWAL, WITHDRAWAL_REVERSAL, REFUND, DISPUTE, SHORTFALL }
