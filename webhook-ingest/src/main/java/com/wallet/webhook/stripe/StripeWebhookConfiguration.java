@@ -1,0 +1,18 @@
+package com.wallet.webhook.stripe;
+
+import com.wallet.webhook.stripe.application.IngestStripeEvent;
+import com.wallet.webhook.stripe.application.PublishedEvents;
+import com.wallet.webhook.stripe.application.StripeEvents;
+import com.wallet.webhook.stripe.application.StripeWebhookProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class StripeWebhookConfiguration {
+
+    @Bean
+    IngestStripeEvent ingestStripeEvent(StripeWebhookProperties properties, StripeEvents events,
+                                        PublishedEvents published) {
+        return new IngestStripeEvent(properties, events, published);
+    }
+}

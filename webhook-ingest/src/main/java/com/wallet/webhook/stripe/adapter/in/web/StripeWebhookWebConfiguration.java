@@ -1,0 +1,21 @@
+package com.wallet.webhook.stripe.adapter.in.web;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class StripeWebhookWebConfiguration {
+
+    static final String PATH = "/webhooks/stripe";
+
+    /** Stripe's events are a few KiB; anything over 64 KiB is not one. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> webhookBodySizeLimit() {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(MAX_BODY_BYTES));
+        registration.addUrlPatterns(PATH);
+        return registration;
+    }
+}

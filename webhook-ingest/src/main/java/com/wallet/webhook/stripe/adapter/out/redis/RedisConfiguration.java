@@ -1,0 +1,45 @@
+package com.wallet.webhook.stripe.adapter.out.redis;
+
+import com.wallet.webhook.stripe.application.PublishedEvents;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.annotation.Validated;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedisConfiguration.RedisProperties.class)
+class RedisConfiguration {
+
+    /**
+     * @param urls     {@code REDIS_URL}: one or more comma-separated masters; de-duplication uses the first
+     * @param eventTtl how long a published event id is remembered
+     */
+    @Validated
+    @ConfigurationProperties("wallet.redis")
+    record RedisProperties(@NotBlank String urls, @NotNull Duration eventTtl) {
+
+        String firstUrl() {
+            return urls.split(",")[0].trim();
+        }
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redisson(RedisProperties properties) {
+        Config config = new Config();
+        config.useSingleServer().setAddress(properties.firstUrl())
+                .setConnectionMinimumIdleSize(1).setConnectionPoolSize(8);
+        return Redisson.create(config);
+    }
+
+    @Bean
+    PublishedEvents publishedEvents(RedissonClient redisson, RedisProperties properties) {
+        return new RedissonPublishedEvents(redisson, properties.eventTtl());
+    }
+}

@@ -1,0 +1,81 @@
+package com.wallet.webhook.stripe.application;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
+import com.wallet.common.messaging.StripeEventMessage;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One webhook delivery: verify the signature over the raw body, drop types the wallet does not use
+ * and event ids already published, publish to stripe.events keyed by wallet id (else object id),
+ * and remember the id only once Kafka acknowledged it.
+ */
+public class IngestStripeEvent {
+
+    /** The event types settlement acts on (contract section 7). */
+    static final Set<String> HANDLED_TYPES = Set.of(
+            "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.requires_action",
+            "charge.refunded", "charge.dispute.created", "transfer.created", "transfer.reversed",
+            "payout.paid", "payout.failed");
+
+    private static final Logger log = LoggerFactory.getLogger(IngestStripeEvent.class);
+
+    private final StripeWebhookProperties properties;
+    private final StripeEvents events;
+    private final PublishedEvents published;
+
+    public IngestStripeEvent(StripeWebhookProperties properties, StripeEvents events, PublishedEvents published) {
+        this.properties = properties;
+        this.events = events;
+        this.published = published;
+    }
+
+    public IngestResult ingest(String payload, String signatureHeader) {
+        Optional<StripeEventMessage> verified = verify(payload, signatureHeader);
+        if (verified.isEmpty()) {
+            return IngestResult.REJECTED;
+        }
+        StripeEventMessage event = verified.get();
+        if (!HANDLED_TYPES.contains(event.type())) {
+            log.info("ignoring Stripe event {} of unhandled type {}", event.eventId(), event.type());
+            return IngestResult.IGNORED;
+        }
+        if (published.contains(event.eventId())) {
+            log.info("Stripe event {} ({}) already published", event.eventId(), event.type());
+            return IngestResult.DUPLICATE;
+        }
+        String key = event.walletId() != null ? event.walletId() : event.objectId();
+        if (!events.publish(key, event)) {
+            return IngestResult.UNAVAILABLE;
+        }
+        published.remember(event.eventId());
+        log.info("published Stripe event {} ({}) for {}", event.eventId(), event.type(), event.objectId());
+        return IngestResult.PUBLISHED;
+    }
+
+    /**
+     * Never logs the body or the header: only why it was refused. Beside SignatureVerificationException,
+     * stripe-java lets unchecked exceptions escape (t=abc, a signed non-JSON body, no header at all).
+     */
+    private Optional<StripeEventMessage> verify(String payload, String signatureHeader) {
+        if (signatureHeader == null || signatureHeader.isBlank()) {
+            log.warn("refused a Stripe webhook without Stripe-Signature");
+            return Optional.empty();
+        }
+        try {
+            Webhook.constructEvent(payload, signatureHeader, properties.webhookSecret(),
+                    properties.signatureTolerance().toSeconds());
+        } catch (SignatureVerificationException | RuntimeException e) {
+            log.warn("refused a Stripe webhook: {}", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        Optional<StripeEventMessage> event = StripeEventParser.parse(payload);
+        if (event.isEmpty()) {
+            log.warn("refused a signed Stripe webhook that is not an event with id, type and object");
+        }
+        return event;
+    }
+}

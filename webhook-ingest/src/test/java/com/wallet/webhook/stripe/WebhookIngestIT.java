@@ -1,0 +1,202 @@
+package com.wallet.webhook.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.stripe.net.Webhook;
+import com.wallet.common.messaging.StripeEventMessage;
+import com.wallet.common.messaging.Topics;
+import com.wallet.testsupport.LocalServices;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Signed webhooks in, stripe.events out, against a real broker and Redis. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "wallet.stripe.webhook-secret=" + WebhookIngestIT.SECRET)
+class WebhookIngestIT {
+
+    static final String SECRET = "whsec_test_ingest";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+
+    RestClient http;
+    KafkaConsumer<String, String> consumer;
+    List<TopicPartition> partitions;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> LocalServices.kafkaBootstrap(Topics.STRIPE_EVENTS));
+        registry.add("wallet.redis.urls", LocalServices::redisUrl);
+    }
+
+    @BeforeEach
+    void connect() {
+        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        partitions = consumer.partitionsFor(Topics.STRIPE_EVENTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void shouldPublishAVerifiedEventOnceKeyedByWalletId() throws Exception {
+        String eventId = newEventId();
+        String payload = paymentIntentSucceeded(eventId, "{\"wallet_id\":\"w-7\",\"transaction_id\":\"tx-7\"}");
+
+        assertThat(post(payload, sign(payload, Instant.now())).getStatusCode().value()).isEqualTo(200);
+
+        List<ConsumerRecord<String, String>> records = awaitRecords(1);
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo("w-7");
+            assertThat(record.headers().toArray()).isEmpty();
+            assertThat(JSON.readValue(record.value(), StripeEventMessage.class)).isEqualTo(new StripeEventMessage(
+                    eventId, "payment_intent.succeeded", "pi_7", "pi_7", "w-7", "tx-7", 2500, "usd", null, 1700000000L));
+        });
+    }
+
+    @Test
+    void shouldKeyByObjectIdWithoutWalletMetadata() throws Exception {
+        String payload = paymentIntentSucceeded(newEventId(), "{}");
+
+        assertThat(post(payload, sign(payload, Instant.now())).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(awaitRecords(1)).singleElement().satisfies(record -> assertThat(record.key()).isEqualTo("pi_7"));
+    }
+
+    @Test
+    void shouldPublishTheSameEventOnlyOnce() throws Exception {
+        String payload = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-8\"}");
+
+        assertThat(post(payload, sign(payload, Instant.now())).getStatusCode().value()).isEqualTo(200);
+        assertThat(post(payload, sign(payload, Instant.now().plusSeconds(1))).getStatusCode().value()).isEqualTo(200);
+
+        awaitRecords(1);
+        assertThat(endOffsetSum()).isEqualTo(startOffsetSum + 1);
+    }
+
+    @Test
+    void shouldRefuseBadSignaturesAndPublishNothing() throws Exception {
+        String payload = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-9\"}");
+        String notJson = "this is not json";
+
+        List<ResponseEntity<String>> answers = List.of(
+                post(payload, Webhook.Signature.generateSignatureHeader(payload, "whsec_other",
+                        Instant.now().getEpochSecond())),
+                post(payload, sign(payload, Instant.now().minusSeconds(600))),
+                post(payload, "t=abc,v1=" + "0".repeat(64)),
+                post(payload, null),
+                post(notJson, sign(notJson, Instant.now())),
+                post("{\"id\":\"evt_x\"}", sign("{\"id\":\"evt_x\"}", Instant.now())));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.getStatusCode().value()).isEqualTo(400);
+            assertThat(answer.getBody()).contains("\"error\"");
+        });
+        assertThat(endOffsetSum()).isEqualTo(startOffsetSum);
+    }
+
+    @Test
+    void shouldAcknowledgeButNotPublishUnhandledTypes() throws Exception {
+        String payload = paymentIntentSucceeded(newEventId(), "{}").replace("payment_intent.succeeded",
+                "customer.created");
+
+        ResponseEntity<String> answer = post(payload, sign(payload, Instant.now()));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("ignored");
+        assertThat(endOffsetSum()).isEqualTo(startOffsetSum);
+    }
+
+    @Test
+    void shouldRefuseBodiesOver64KiB() throws Exception {
+        String payload = paymentIntentSucceeded(newEventId(), "{\"pad\":\"" + "x".repeat(70_000) + "\"}");
+
+        assertThat(post(payload, sign(payload, Instant.now())).getStatusCode().value()).isEqualTo(413);
+        assertThat(endOffsetSum()).isEqualTo(startOffsetSum);
+    }
+
+    long startOffsetSum;
+
+    @BeforeEach
+    void rememberOffsets() {
+        startOffsetSum = endOffsetSum();
+    }
+
+    private long endOffsetSum() {
+        return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private List<ConsumerRecord<String, String>> awaitRecords(int count) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            return records.size() >= count;
+        });
+        return records;
+    }
+
+    private ResponseEntity<String> post(String payload, String signature) {
+        return http.post().uri("/webhooks/stripe").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    if (signature != null) {
+                        h.set("Stripe-Signature", signature);
+                    }
+                })
+                .body(payload).retrieve().toEntity(String.class);
+    }
+
+    private static String sign(String payload, Instant at) throws Exception {
+        return Webhook.Signature.generateSignatureHeader(payload, SECRET, at.getEpochSecond());
+    }
+
+    private static String newEventId() {
+        return "evt_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static String paymentIntentSucceeded(String eventId, String metadata) {
+        return """
+                {"id":"%s","object":"event","api_version":"2026-07-29.dahlia","created":1700000000,
+                 "livemode":false,"type":"payment_intent.succeeded",
+                 "data":{"object":{"id":"pi_7","object":"payment_intent","amount":2500,"currency":"usd",
+                   "status":"succeeded","latest_charge":"ch_7","metadata":%s}}}
+                """.formatted(eventId, metadata);
+    }
+}
