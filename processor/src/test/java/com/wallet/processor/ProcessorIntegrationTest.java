@@ -1,0 +1,155 @@
+package com.wallet.processor;
+
+import com.wallet.common.messaging.CommandCodec;
+import com.wallet.common.messaging.CommandEnvelope;
+import com.wallet.common.messaging.Topics;
+import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.messaging.WalletCommand;
+import com.wallet.testsupport.LocalServices;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base of the processor's integration tests: the whole application against real PostgreSQL
+ * (database wallet_processor_test), Redis and Kafka chosen by {@link LocalServices}; commands are
+ * produced straight to wallet.commands, outcomes read from rows and from wallet.transactions.
+ */
+@SpringBootTest(classes = ProcessorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ProcessorIntegrationTest {
+
+    public static final String DATABASE = "wallet_processor_test";
+    static final String[] TOPICS = {Topics.WALLET_COMMANDS, Topics.WALLET_COMMANDS_DLQ, Topics.STRIPE_EVENTS,
+            Topics.WALLET_TRANSACTIONS};
+
+    private static KafkaProducer<String, String> producer;
+
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected CommandCodec codec;
+    @Autowired
+    protected JsonMapper json;
+    @Autowired
+    protected com.wallet.common.crypto.FieldCipher cipher;
+
+    protected WalletFixture fixture() {
+        return new WalletFixture(jdbc);
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        LocalServices.register(registry, DATABASE, TOPICS);
+        properties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    /** Everything but the datasource / Redis / Kafka that LocalServices registers. */
+    static Map<String, String> properties() {
+        Map<String, String> props = new HashMap<>();
+        props.put("wallet.encryption.key", LocalServices.ENCRYPTION_KEY);
+        props.put("wallet.analytics.enabled", "false");
+        props.put("wallet.stripe.api-base", StripeStub.get().url());
+        props.put("wallet.stripe.max-network-retries", "1");
+        props.put("wallet.processor.retry-initial", "100ms");
+        props.put("wallet.processor.retry-max", "1s");
+        return props;
+    }
+
+    /** The same properties as a map, for starting a second application context by hand. */
+    static Map<String, Object> allProperties() {
+        Map<String, Object> props = new HashMap<>(properties());
+        props.put("spring.datasource.url", LocalServices.jdbcUrl(DATABASE));
+        props.put("spring.datasource.username", LocalServices.username());
+        props.put("spring.datasource.password", LocalServices.password());
+        props.put("wallet.redis.urls", LocalServices.redisUrl());
+        props.put("spring.kafka.bootstrap-servers", LocalServices.kafkaBootstrap(TOPICS));
+        props.put("server.port", "0");
+        return props;
+    }
+
+    @BeforeAll
+    static void startProducer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServices.kafkaBootstrap(TOPICS),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        }
+    }
+
+    @AfterAll
+    static void flush() {
+        if (producer != null) {
+            producer.flush();
+        }
+    }
+
+    /** Sends a command as the gateway does: sealed envelope, keyed by the source wallet. */
+    protected void send(WalletCommand command) {
+        CommandEnvelope envelope = codec.seal(command);
+        sendRaw(Topics.WALLET_COMMANDS, envelope.walletId(), json.writeValueAsString(envelope));
+    }
+
+    protected void sendRaw(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("test send failed", e);
+        }
+    }
+
+    /** All records of a topic so far (from the beginning). */
+    protected static List<ConsumerRecord<String, String>> readAll(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServices.kafkaBootstrap(TOPICS),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    /** The TransactionEvents on wallet.transactions for these transactions, in topic order per partition. */
+    protected List<ConsumerRecord<String, TransactionEvent>> eventsOf(Set<UUID> transactionIds) {
+        List<ConsumerRecord<String, TransactionEvent>> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : readAll(Topics.WALLET_TRANSACTIONS)) {
+            TransactionEvent event = json.readValue(r.value(), TransactionEvent.class);
+            if (transactionIds.contains(event.transactionId())) {
+                events.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), event));
+            }
+        }
+        return events;
+    }
+}

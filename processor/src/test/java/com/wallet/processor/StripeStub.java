@@ -1,0 +1,121 @@
+package com.wallet.processor;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A minimal stand-in for the Stripe API on a random loopback port (the real emulator module was not
+ * available when these tests were written): PaymentIntents and Transfers with Stripe's test payment
+ * methods, replay by idempotency key, and a destination that always fails with HTTP 500.
+ */
+public final class StripeStub {
+
+    public static final String FAILING_DESTINATION = "acct_always_500";
+    private static StripeStub instance;
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Response> byIdempotencyKey = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    public record Request(String path, String idempotencyKey, Map<String, String> form) {
+    }
+
+    private record Response(int status, String body) {
+    }
+
+    private StripeStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    public static synchronized StripeStub get() {
+        if (instance == null) {
+            try {
+                instance = new StripeStub();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public List<Request> requestsFor(String transactionId) {
+        return requests.stream().filter(r -> transactionId.equals(r.form().get("metadata[transaction_id]"))).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> form = parse(body);
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        String path = exchange.getRequestURI().getPath();
+        requests.add(new Request(path, key, form));
+        Response response = key == null ? respond(path, form)
+                : byIdempotencyKey.computeIfAbsent(path + "|" + key, k -> respond(path, form));
+        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Request-Id", "req_" + ids.incrementAndGet());
+        exchange.sendResponseHeaders(response.status(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private Response respond(String path, Map<String, String> form) {
+        int n = ids.incrementAndGet();
+        if (path.equals("/v1/payment_intents")) {
+            String id = "pi_stub_" + n;
+            String pm = form.getOrDefault("payment_method", "");
+            if (pm.startsWith("pm_card_chargeDeclined")) {
+                return new Response(402, """
+                        {"error":{"type":"card_error","code":"card_declined","decline_code":"generic_decline",
+                        "message":"Your card was declined.","payment_intent":{"id":"%s","object":"payment_intent",
+                        "status":"requires_payment_method"}}}""".formatted(id));
+            }
+            String status = pm.equals("pm_card_threeDSecure2Required") ? "requires_action" : "succeeded";
+            return new Response(200, """
+                    {"id":"%s","object":"payment_intent","amount":%s,"currency":"%s","status":"%s"}"""
+                    .formatted(id, form.get("amount"), form.get("currency"), status));
+        }
+        if (path.equals("/v1/transfers")) {
+            if (FAILING_DESTINATION.equals(form.get("destination"))) {
+                return new Response(500, """
+                        {"error":{"type":"api_error","message":"stub failure"}}""");
+            }
+            return new Response(200, """
+                    {"id":"tr_stub_%d","object":"transfer","amount":%s,"currency":"%s","destination":"%s"}"""
+                    .formatted(n, form.get("amount"), form.get("currency"), form.get("destination")));
+        }
+        return new Response(404, """
+                {"error":{"type":"invalid_request_error","message":"unknown path"}}""");
+    }
+
+    private static Map<String, String> parse(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+}
