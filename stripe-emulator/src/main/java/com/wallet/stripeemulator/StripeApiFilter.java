@@ -79,6 +79,9 @@ class StripeApiFilter extends OncePerRequestFilter {
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                      Optional<Fault> fault, String slot, String fingerprint) throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        if (fault.filter(f -> f.kind().equals("stall")).isPresent()) {
+            pause(fault.get().delayMs());
+        }
         try {
             chain.doFilter(request, captured);
         } catch (IOException | ServletException | RuntimeException e) {

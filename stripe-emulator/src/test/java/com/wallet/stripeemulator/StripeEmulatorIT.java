@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.ApiException;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;
@@ -19,6 +20,8 @@ import com.stripe.param.TransferReversalCreateParams;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -113,6 +116,27 @@ class StripeEmulatorIT {
     }
 
     @Test
+    void shouldAnswer409WhileTheFirstRequestWithTheKeyIsInFlight() throws Exception {
+        queueFault(Map.of("kind", "stall", "delayMs", 2000, "path", "/v1/transfers"));
+        RequestOptions key = RequestOptions.builder().setIdempotencyKey("withdraw-tx-3").build();
+        CompletableFuture<Transfer> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client(0, 5000).v1().transfers().create(withdrawal(100), key);
+            } catch (com.stripe.exception.StripeException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> control.get().uri("/faults").retrieve()
+                .body(List.class).isEmpty());
+
+        assertThatThrownBy(() -> client(0).v1().transfers().create(withdrawal(100), key))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(409));
+        assertThat(client(5, 5000).v1().transfers().create(withdrawal(100), key).getId())
+                .isEqualTo(first.get(10, TimeUnit.SECONDS).getId());
+        assertThat(objects("transfer")).hasSize(1);
+    }
+
+    @Test
     void shouldSurviveQueuedServerErrorsWithRetriesCreatingOneObject() throws Exception {
         queueFault(Map.of("kind", "error_before", "path", "/v1/payment_intents"));
         queueFault(Map.of("kind", "error_after", "path", "/v1/payment_intents"));
@@ -171,8 +195,12 @@ class StripeEmulatorIT {
     }
 
     private StripeClient client(int retries) {
+        return client(retries, 1000);
+    }
+
+    private StripeClient client(int retries, int readTimeoutMillis) {
         return StripeClient.builder().setApiKey("sk_test_local").setApiBase("http://127.0.0.1:" + port)
-                .setMaxNetworkRetries(retries).setConnectTimeout(1000).setReadTimeout(1000).build();
+                .setMaxNetworkRetries(retries).setConnectTimeout(1000).setReadTimeout(readTimeoutMillis).build();
     }
 
     private static PaymentIntentCreateParams deposit(String paymentMethod, long amount) {
