@@ -115,12 +115,21 @@ class QueryIT extends GatewayITBase {
 
     @Test
     void refusesQueriesDeeperThanTen() {
-        String deep = "query { " + "__schema { types { fields { type { ofType { ofType { ofType { ofType { ofType "
-                + "{ ofType { name } } } } } } } } } }";
+        // __schema(1) types(2) fields(3) type(4) ofType x6 (5-10) name(11): one level too deep.
+        String deep = "query { __schema { types { fields { type { " + "ofType { ".repeat(6) + "name"
+                + " }".repeat(10) + " }";
         Reply reply = graphql(token(newUser()), deep, Map.of());
         assertThat(reply.firstError().path("message").asString()).containsIgnoringCase("depth");
         assertThat(reply.body().path("data").path("__schema").isMissingNode()
                 || reply.body().path("data").path("__schema").isNull()).isTrue();
+    }
+
+    @Test
+    void acceptsQueriesTenLevelsDeep() {
+        String ten = "query { __schema { types { fields { type { " + "ofType { ".repeat(5) + "name"
+                + " }".repeat(9) + " }";
+        Reply reply = graphql(token(newUser()), ten, Map.of());
+        assertThat(reply.ok()).as(reply.body().toString()).isTrue();
     }
 
     @Test

@@ -58,6 +58,8 @@ class SubmitTransactionIT extends GatewayITBase {
         assertThat(event.path("type").asString()).isEqualTo("DEPOSIT");
         assertThat(event.path("amount").asLong()).isEqualTo(12_345);
         assertThat(event.path("walletId").asString()).isEqualTo(wallet);
+        assertThat(event.path("sequence").asLong()).isZero();
+        assertThat(java.time.Instant.parse(event.path("occurredAt").asString())).isNotNull();
         assertThat(event.toString()).doesNotContain("rent for march");
 
         List<ConsumerRecord<String, String>> records = awaitPublished(txId, wallet);
@@ -66,6 +68,10 @@ class SubmitTransactionIT extends GatewayITBase {
         assertThat(envelope.commandId()).isEqualTo(txId);
         assertThat(envelope.walletId()).isEqualTo(wallet);
         assertThat(records.get(0).value()).doesNotContain("12345").doesNotContain("rent").doesNotContain("pm_card");
+        JsonNode clear = JSON.readTree(records.get(0).value());
+        assertThat(clear.propertyNames()).containsExactlyInAnyOrder("commandId", "walletId", "keyId", "payload");
+        assertThat(clear.path("keyId").asString()).isEqualTo("k1");
+        assertThat(records.get(0).headers().toArray()).isEmpty();
         WalletCommand command = codec.open(envelope);
         assertThat(command).isEqualTo(new DepositFunds(UUID.fromString(txId), UUID.fromString(wallet), 12_345, "USD",
                 "pm_card_visa"));
