@@ -15,8 +15,15 @@ class JdbcCommandOutbox implements CommandOutbox {
             VALUES (:commandId, :walletId, CAST(:envelope AS jsonb))
             """;
 
+    /**
+     * SKIP LOCKED: when the relay holds the row (a slow send overlapped its round), the request thread
+     * does not wait for it; the relay marks the row itself. A relay transaction sees its own lock.
+     */
     private static final String MARK_PUBLISHED = """
-            UPDATE command_outbox SET published_at = now() WHERE command_id = :commandId AND published_at IS NULL
+            UPDATE command_outbox SET published_at = now()
+            WHERE command_id = (SELECT command_id FROM command_outbox
+                                WHERE command_id = :commandId AND published_at IS NULL
+                                FOR UPDATE SKIP LOCKED)
             """;
 
     private static final String LOCK_UNPUBLISHED = """
