@@ -116,7 +116,7 @@ public abstract class ProcessorIntegrationTest {
         sendRaw(Topics.WALLET_COMMANDS, envelope.walletId(), json.writeValueAsString(envelope));
     }
 
-    protected void sendRaw(String topic, String key, String value) {
+    protected static void sendRaw(String topic, String key, String value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {

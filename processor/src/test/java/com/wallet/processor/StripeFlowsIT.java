@@ -197,11 +197,19 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
         send(spend);
         await().atMost(PATIENCE).until(() -> "COMPLETED".equals(wallets.status(spend.transactionId())));
 
-        StripeEventMessage refund = event("charge.refunded", "ch_" + tx, pi, null, null, 1_000, null);
-        sendEvent(refund); // no metadata: found through the PaymentIntent
-        sendEvent(refund);
+        // charge.refunded carries the cumulative amount_refunded; no metadata: found through the PaymentIntent
+        StripeEventMessage partial = event("charge.refunded", "ch_" + tx, pi, null, null, 300, null);
+        sendEvent(partial);
+        await().atMost(PATIENCE).until(() -> wallets.balance(wallet) == 100);
+        StripeEventMessage full = event("charge.refunded", "ch_" + tx, pi, null, null, 1_000, null);
+        sendEvent(full);
+        sendEvent(full);
+        StripeEventMessage stale = event("charge.refunded", "ch_" + tx, pi, null, null, 300, null);
+        sendEvent(stale); // an older cumulative amount arriving late takes nothing
 
-        await().atMost(PATIENCE).until(() -> wallets.balance(wallet) == 0);
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM processed_stripe_events WHERE event_id = :id")
+                .param("id", stale.eventId()).query(Long.class).single() == 1);
+        assertThat(wallets.balance(wallet)).isZero();
         long shortfall = jdbc.sql("SELECT COALESCE(sum(amount), 0) FROM shortfalls WHERE transaction_id = :tx")
                 .param("tx", tx).query(Long.class).single();
         assertThat(shortfall).isEqualTo(600);

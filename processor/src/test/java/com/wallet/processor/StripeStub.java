@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -29,6 +30,8 @@ public final class StripeStub {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Response> byIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    private volatile String forwardTo;
 
     public record Request(String path, String idempotencyKey, Map<String, String> form) {
     }
@@ -58,6 +61,11 @@ public final class StripeStub {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Sends every request on to a real Stripe emulator at {@code baseUrl} (null: answer here). */
+    public void forwardTo(String baseUrl) {
+        this.forwardTo = baseUrl;
+    }
+
     public List<Request> requestsFor(String transactionId) {
         return requests.stream().filter(r -> transactionId.equals(r.form().get("metadata[transaction_id]"))).toList();
     }
@@ -68,7 +76,8 @@ public final class StripeStub {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         String path = exchange.getRequestURI().getPath();
         requests.add(new Request(path, key, form));
-        Response response = key == null ? respond(path, form)
+        String target = forwardTo;
+        Response response = target != null ? forward(target, exchange, body) : key == null ? respond(path, form)
                 : byIdempotencyKey.computeIfAbsent(path + "|" + key, k -> respond(path, form));
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -78,10 +87,28 @@ public final class StripeStub {
         exchange.close();
     }
 
+    private Response forward(String target, HttpExchange exchange, String body) throws IOException {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(target + exchange.getRequestURI()))
+                .method(exchange.getRequestMethod(), java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        for (String header : List.of("Authorization", "Idempotency-Key", "Content-Type", "Stripe-Version")) {
+            String value = exchange.getRequestHeaders().getFirst(header);
+            if (value != null) {
+                request.header(header, value);
+            }
+        }
+        try {
+            var answer = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Response(answer.statusCode(), answer.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     private Response respond(String path, Map<String, String> form) {
         int n = ids.incrementAndGet();
         if (path.equals("/v1/payment_intents")) {
-            String id = "pi_stub_" + n;
+            String id = "pi_stub_" + UUID.randomUUID().toString().replace("-", "");
             String pm = form.getOrDefault("payment_method", "");
             if (pm.startsWith("pm_card_chargeDeclined")) {
                 return new Response(402, """
@@ -100,8 +127,8 @@ public final class StripeStub {
                         {"error":{"type":"api_error","message":"stub failure"}}""");
             }
             return new Response(200, """
-                    {"id":"tr_stub_%d","object":"transfer","amount":%s,"currency":"%s","destination":"%s"}"""
-                    .formatted(n, form.get("amount"), form.get("currency"), form.get("destination")));
+                    {"id":"tr_stub_%s","object":"transfer","amount":%s,"currency":"%s","destination":"%s"}"""
+                    .formatted(UUID.randomUUID().toString().replace("-", ""), form.get("amount"), form.get("currency"), form.get("destination")));
         }
         return new Response(404, """
                 {"error":{"type":"invalid_request_error","message":"unknown path"}}""");

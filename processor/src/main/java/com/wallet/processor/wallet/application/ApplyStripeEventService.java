@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>payment_intent.payment_failed: PENDING/PROCESSING deposit -> FAILED (CARD_DECLINED or PAYMENT_FAILED);
  *       after succeeded it does nothing.</li>
  *   <li>transfer.reversed: PROCESSING/COMPLETED withdrawal -> REVERSED, funds credited back.</li>
- *   <li>charge.refunded, charge.dispute.created: the deposit's wallet is debited by the amount, never
+ *   <li>charge.refunded (cumulative amount_refunded: only the increase is taken), charge.dispute.created
+ *       (the disputed amount): the deposit's wallet is debited by the amount, never
  *       below zero; the rest is recorded in shortfalls with SHORTFALL postings. The transaction's
  *       status is unchanged (the deposit did complete; the refund is a later ledger movement of the
  *       same transaction), so no wallet.transactions event is published for it.</li>
@@ -142,7 +143,13 @@ public class ApplyStripeEventService {
         if (tx.type() != TransactionType.DEPOSIT || tx.status() == TransactionStatus.FAILED) {
             return Outcome.IGNORED;
         }
-        long amount = Math.min(event.amount() > 0 ? event.amount() : tx.amount(), tx.amount());
+        long requested = Math.min(event.amount() > 0 ? event.amount() : tx.amount(), tx.amount());
+        // charge.refunded carries the charge's cumulative amount_refunded: take back only what is new
+        // (an older, smaller refund event arriving late takes nothing). A dispute is for its own amount.
+        long amount = kind == EntryKind.REFUND ? requested - ledger.clearingTotal(tx.id(), EntryKind.REFUND) : requested;
+        if (amount <= 0) {
+            return Outcome.IGNORED;
+        }
         WalletState wallet = wallets.lockForUpdate(List.of(tx.walletId())).get(0);
         ChargeBack chargeBack = WalletRules.chargeBack(amount, wallet, kind);
         if (chargeBack.recovered() > 0 && !wallets.debit(tx.walletId(), chargeBack.recovered())) {

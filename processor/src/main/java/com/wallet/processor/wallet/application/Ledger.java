@@ -1,5 +1,6 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.domain.EntryKind;
 import com.wallet.processor.wallet.domain.Postings;
 import java.util.UUID;
 
@@ -7,4 +8,7 @@ import java.util.UUID;
 public interface Ledger {
 
     void post(UUID transactionId, String currency, Postings postings);
+
+    /** Sum of the STRIPE_CLEARING postings of one kind of a transaction (e.g. what was refunded so far). */
+    long clearingTotal(UUID transactionId, EntryKind kind);
 }

@@ -22,7 +22,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableKafka
 @EnableConfigurationProperties(KafkaListenerProperties.class)
 public class KafkaConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
     static final String GROUP = "wallet-processor";
     static final String COMMANDS_FACTORY = "walletCommandsContainerFactory";
@@ -132,8 +137,15 @@ public class KafkaConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(listener.retryInitial().toMillis(), 2.0);
         backOff.setMaxInterval(listener.retryMax().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // A constraint violation will not go away by retrying: dead-letter it rather than block the partition.
         handler.addNotRetryableExceptions(CommandCodec.UnreadableCommandException.class, PoisonCommandException.class,
-                DecryptionException.class, IllegalArgumentException.class);
+                DecryptionException.class, IllegalArgumentException.class, DataIntegrityViolationException.class);
+        handler.setRetryListeners((record, e, attempt) -> {
+            if (attempt == 1 || attempt % 20 == 0) {
+                log.warn("{}-{}@{} failed (attempt {}), retrying: {}", record.topic(), record.partition(),
+                        record.offset(), attempt, rootCause(e).getClass().getName());
+            }
+        });
         handler.setCommitRecovered(true);
         return handler;
     }
@@ -144,11 +156,16 @@ public class KafkaConfiguration {
         return new TopicPartition(topic, -1); // -1: the producer partitions by the original key
     }
 
-    private static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    private static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception e) {
+        Throwable cause = rootCause(e);
         // Our poison exceptions carry ids and types only, never decrypted content.
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         RecordHeaders headers = new RecordHeaders();

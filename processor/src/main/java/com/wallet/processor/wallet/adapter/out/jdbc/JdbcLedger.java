@@ -1,6 +1,7 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
 import com.wallet.processor.wallet.application.Ledger;
+import com.wallet.processor.wallet.domain.EntryKind;
 import com.wallet.processor.wallet.domain.Posting;
 import com.wallet.processor.wallet.domain.Postings;
 import java.util.UUID;
@@ -11,6 +12,11 @@ class JdbcLedger implements Ledger {
     private static final String INSERT = """
             INSERT INTO ledger_entries (transaction_id, account, wallet_id, amount, currency, entry_kind)
             VALUES (:tx, :account, :wallet, :amount, :currency, :kind)
+            """;
+
+    private static final String CLEARING_TOTAL = """
+            SELECT COALESCE(sum(amount), 0) FROM ledger_entries
+            WHERE transaction_id = :tx AND account = 'STRIPE_CLEARING' AND entry_kind = :kind
             """;
 
     private final JdbcClient jdbc;
@@ -27,5 +33,10 @@ class JdbcLedger implements Ledger {
                     .param("currency", currency).param("kind", p.kind().name())
                     .update();
         }
+    }
+
+    @Override
+    public long clearingTotal(UUID transactionId, EntryKind kind) {
+        return jdbc.sql(CLEARING_TOTAL).param("tx", transactionId).param("kind", kind.name()).query(Long.class).single();
     }
 }
