@@ -9,7 +9,7 @@ ARG MODULE
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    test -n "${MODULE}" && \
+    { [ -n "${MODULE}" ] || { echo "build with --build-arg MODULE=gateway|processor|webhook-ingest|stripe-emulator" >&2; exit 1; }; } && \
     mvn -B -q -DskipTests -pl "${MODULE}" -am package && \
     cp "${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT.jar" /app.jar
 
