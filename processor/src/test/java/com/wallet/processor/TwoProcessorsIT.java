@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.wallet.common.messaging.CommandEnvelope;
+import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransferFunds;
+import com.wallet.processor.analytics.topology.VolumeStats;
 import com.wallet.processor.wallet.application.Ledger;
 import com.wallet.processor.wallet.application.ProcessWalletCommandService;
 import com.wallet.processor.wallet.application.ProcessedCommands;
@@ -44,7 +46,10 @@ class TwoProcessorsIT extends ProcessorIntegrationTest {
     @BeforeAll
     static void startSecondProcessor() {
         // command-line arguments: they outrank application.yml, as the first context's test properties do
-        String[] args = allProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        // the second processor also runs the Kafka Streams analytics (the first has them off)
+        var props = allProperties();
+        props.put("wallet.analytics.enabled", "true");
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         second = new SpringApplicationBuilder(ProcessorApplication.class).run(args);
     }
@@ -82,6 +87,25 @@ class TwoProcessorsIT extends ProcessorIntegrationTest {
             assertThat(wallets.balance(wallet)).isEqualTo(wallets.postingsOf(wallet));
         }
         assertThat(wallets.balance(hot)).isEqualTo(wallets.postingsOf(hot));
+    }
+
+    @Test
+    void aggregatesCompletedTransferVolumeInKafkaStreams() {
+        WalletFixture wallets = fixture();
+        UUID from = wallets.aWalletWith(10_000);
+        UUID to = wallets.aWalletWith(0);
+        List<TransferFunds> transfers = IntStream.range(0, 3).mapToObj(i -> wallets.pendingTransfer(from, to, 1_000)).toList();
+
+        transfers.forEach(this::send);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var volume = readAll(Topics.ANALYTICS_VOLUME).stream().filter(r -> "USD:TRANSFER".equals(r.key()))
+                    .map(r -> json.readValue(r.value(), VolumeStats.class)).toList();
+            assertThat(volume).isNotEmpty();
+            VolumeStats latest = volume.get(volume.size() - 1);
+            assertThat(latest.count()).isGreaterThanOrEqualTo(3);
+            assertThat(latest.amount()).isGreaterThanOrEqualTo(3_000);
+        });
     }
 
     @Test
