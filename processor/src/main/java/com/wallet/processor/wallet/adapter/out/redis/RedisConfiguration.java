@@ -31,6 +31,9 @@ public class RedisConfiguration {
 
     private static RedissonClient client(String url) {
         Config config = new Config();
+        // Connect on first use: a Redis that is down at start-up is a transient failure (commands are
+        // retried with back-off), not a reason for the processor not to start.
+        config.setLazyInitialization(true);
         config.useSingleServer().setAddress(url).setConnectionMinimumIdleSize(4).setRetryAttempts(2);
         return Redisson.create(config);
     }
