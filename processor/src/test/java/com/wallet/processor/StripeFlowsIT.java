@@ -127,6 +127,19 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
     }
 
     @Test
+    void failsADepositToAWalletFrozenSinceItWasAcceptedWithoutChargingTheCard() {
+        WalletFixture wallets = fixture();
+        UUID wallet = wallets.aWallet(0, false, null);
+        DepositFunds deposit = wallets.pendingDeposit(wallet, 500, "pm_card_visa", cipher);
+
+        send(deposit);
+
+        await().atMost(PATIENCE).until(() -> "FAILED".equals(wallets.status(deposit.transactionId())));
+        assertThat(column(deposit.transactionId(), "failure_reason")).isEqualTo("WALLET_INACTIVE");
+        assertThat(stripe.requestsFor(deposit.transactionId().toString())).isEmpty();
+    }
+
+    @Test
     void paysOutAWithdrawalAndCreditsItBackWhenTheTransferIsReversed() {
         WalletFixture wallets = fixture();
         UUID wallet = wallets.aWallet(5_000, true, "acct_123");

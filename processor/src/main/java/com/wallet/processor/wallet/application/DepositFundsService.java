@@ -5,6 +5,8 @@ import com.wallet.common.messaging.DepositFunds;
 import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
 import java.nio.charset.StandardCharsets;
+import com.wallet.processor.wallet.domain.WalletState;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The transaction status, not only processed_commands, is the idempotency here: a redelivered
  * command whose transaction is still PROCESSING calls Stripe again with the same key, which
  * returns the same PaymentIntent. No wallet lock: nothing here changes a balance, and every
- * status change is conditional.
+ * status change is conditional. A wallet frozen since the gateway accepted the deposit ends it
+ * FAILED WALLET_INACTIVE before any card is charged.
  */
 public class DepositFundsService {
 
@@ -28,17 +31,19 @@ public class DepositFundsService {
     private final TransactionTemplate transaction;
     private final ProcessedCommands processed;
     private final Transactions transactions;
+    private final Wallets wallets;
     private final TransactionEvents events;
     private final TransactionEventFactory eventFactory;
     private final PaymentGateway payments;
     private final FieldCipher cipher;
 
     public DepositFundsService(TransactionTemplate transaction, ProcessedCommands processed, Transactions transactions,
-                               TransactionEvents events, TransactionEventFactory eventFactory, PaymentGateway payments,
+                               Wallets wallets, TransactionEvents events, TransactionEventFactory eventFactory, PaymentGateway payments,
                                FieldCipher cipher) {
         this.transaction = transaction;
         this.processed = processed;
         this.transactions = transactions;
+        this.wallets = wallets;
         this.events = events;
         this.eventFactory = eventFactory;
         this.payments = payments;
@@ -60,6 +65,15 @@ public class DepositFundsService {
         processed.markProcessed(command.transactionId());
         TransactionRecord tx = CommandChecks.requireMatchingRow(command, transactions);
         if (tx.status() == TransactionStatus.PENDING) {
+            boolean active = wallets.lockForUpdate(List.of(tx.walletId())).stream().anyMatch(WalletState::active);
+            if (!active) {
+                // Frozen (or gone) since the gateway accepted it: do not charge the card.
+                if (transactions.changeStatus(tx.id(), Set.of(TransactionStatus.PENDING), TransactionStatus.FAILED,
+                        FailureReason.WALLET_INACTIVE)) {
+                    events.append(eventFactory.changed(tx, TransactionStatus.FAILED, FailureReason.WALLET_INACTIVE));
+                }
+                return null;
+            }
             if (transactions.changeStatus(tx.id(), Set.of(TransactionStatus.PENDING), TransactionStatus.PROCESSING, null)) {
                 events.append(eventFactory.changed(tx, TransactionStatus.PROCESSING, null));
             }

@@ -45,9 +45,9 @@ public class WalletApplicationConfiguration {
 
     @Bean
     DepositFundsService depositFundsService(TransactionTemplate tx, ProcessedCommands processed,
-                                            Transactions transactions, TransactionEvents events,
+                                            Transactions transactions, Wallets wallets, TransactionEvents events,
                                             TransactionEventFactory factory, PaymentGateway payments, FieldCipher cipher) {
-        return new DepositFundsService(tx, processed, transactions, events, factory, payments, cipher);
+        return new DepositFundsService(tx, processed, transactions, wallets, events, factory, payments, cipher);
     }
 
     @Bean

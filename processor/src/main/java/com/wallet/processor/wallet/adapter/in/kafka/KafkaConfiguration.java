@@ -113,7 +113,10 @@ public class KafkaConfiguration {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        // Deposits and withdrawals call Stripe in the listener (bounded retries, 20 s read timeout):
+        // smaller polls and a longer poll interval keep a slow Stripe from causing rebalances.
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
         return props;
     }
 
