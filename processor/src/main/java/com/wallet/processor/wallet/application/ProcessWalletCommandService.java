@@ -37,11 +37,21 @@ public class ProcessWalletCommandService {
         }
         WalletCommand command = codec.open(envelope);
         Timer.Sample sample = Timer.start(meters);
-        Outcome outcome = dispatcher.dispatch(command);
+        Outcome outcome;
+        try {
+            outcome = dispatcher.dispatch(command);
+        } catch (RuntimeException e) {
+            count(command, "ERROR");
+            throw e;
+        }
         sample.stop(meters.timer("wallet.command.processing", "type", command.type().name()));
-        Counter.builder("wallet.commands.processed").tag("type", command.type().name())
-                .tag("outcome", outcome.name()).register(meters).increment();
+        count(command, outcome.name());
         log.debug("command {} {} -> {}", command.transactionId(), command.type(), outcome);
         return outcome;
+    }
+
+    private void count(WalletCommand command, String outcome) {
+        Counter.builder("wallet.commands.processed").tag("type", command.type().name()).tag("outcome", outcome)
+                .register(meters).increment();
     }
 }
