@@ -76,6 +76,8 @@ public abstract class ProcessorIntegrationTest {
         props.put("wallet.stripe.max-network-retries", "1");
         props.put("wallet.processor.retry-initial", "100ms");
         props.put("wallet.processor.retry-max", "1s");
+        props.put("wallet.processor.unmatched-event-retry-interval", "200ms");
+        props.put("wallet.processor.unmatched-event-retries", "5");
         // PostgreSQL here is shared by several suites (max_connections 100): stay small.
         props.put("spring.datasource.hikari.maximum-pool-size", "8");
         props.put("spring.datasource.hikari.minimum-idle", "1");

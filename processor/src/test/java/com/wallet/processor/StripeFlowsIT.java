@@ -7,6 +7,7 @@ import com.wallet.common.messaging.DepositFunds;
 import com.wallet.common.messaging.StripeEventMessage;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.WithdrawFunds;
+import com.wallet.processor.wallet.adapter.in.kafka.KafkaConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -77,7 +78,7 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
         sendEvent(event("payment_intent.payment_failed", pi, pi, wallet, tx, 4_000, "card_declined")); // late, out of order
 
         await().atMost(PATIENCE).until(() -> "COMPLETED".equals(wallets.status(tx)));
-        StripeEventMessage marker = event("payment_intent.succeeded", "pi_none", "pi_none", wallet, null, 1, null);
+        StripeEventMessage marker = event("payment_intent.processing", "pi_none", "pi_none", wallet, null, 1, null);
         sendEvent(marker);
         await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM processed_stripe_events WHERE event_id = :id")
                 .param("id", marker.eventId()).query(Long.class).single() == 1);
@@ -193,6 +194,18 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
         assertThat(column(withdrawal.transactionId(), "failure_reason")).isEqualTo("INSUFFICIENT_FUNDS");
         assertThat(stripe.requestsFor(withdrawal.transactionId().toString())).isEmpty();
         assertThat(wallets.balance(wallet)).isEqualTo(100);
+    }
+
+    @Test
+    void deadLettersAnEventThatNeverMatchesATransaction() {
+        UUID wallet = fixture().aWalletWith(0);
+        StripeEventMessage orphan = event("charge.dispute.created", "dp_" + UUID.randomUUID(), "pi_unknown_" + wallet,
+                wallet, null, 100, null);
+
+        sendEvent(orphan);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(readAll(KafkaConfiguration.STRIPE_EVENTS_DLQ))
+                .anySatisfy(r -> assertThat(r.value()).contains(orphan.eventId())));
     }
 
     @Test

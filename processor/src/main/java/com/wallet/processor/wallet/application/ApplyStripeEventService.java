@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies one verified Stripe event (stripe.events), each event id at most once, under the wallet
  * lock and in one database transaction. Events may arrive in any order and before the processor
  * recorded the PaymentIntent id: the transaction is found by metadata transaction_id first, and
- * every status change is conditional, so a late or repeated event changes nothing.
+ * every status change is conditional, so a late or repeated event changes nothing. An event of a
+ * handled type that matches no transaction is retried for a while, then dead-lettered
+ * ({@link UnmatchedStripeEventException}); other event types are recorded without effect.
  *
  * <ul>
  *   <li>payment_intent.succeeded: PENDING/PROCESSING deposit -> COMPLETED, wallet +a, clearing -a.</li>
@@ -39,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ApplyStripeEventService {
 
     private static final Logger log = LoggerFactory.getLogger(ApplyStripeEventService.class);
+    private static final Set<String> HANDLED = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
+            "transfer.reversed", "charge.refunded", "charge.dispute.created");
     private static final Set<TransactionStatus> OPEN = Set.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING);
 
     private final WalletLocks locks;
@@ -71,10 +75,14 @@ public class ApplyStripeEventService {
         if (event == null || event.eventId() == null || event.type() == null) {
             throw new IllegalArgumentException("stripe event without id or type");
         }
-        Optional<TransactionRecord> target = findTransaction(event);
+        Optional<TransactionRecord> target = HANDLED.contains(event.type()) ? findTransaction(event) : Optional.empty();
         Outcome outcome;
+        if (target.isEmpty() && HANDLED.contains(event.type())) {
+            throw new UnmatchedStripeEventException("stripe event " + event.eventId() + " " + event.type()
+                    + " matches no transaction");
+        }
         if (target.isEmpty()) {
-            log.warn("stripe event {} {} matches no transaction; recorded and ignored", event.eventId(), event.type());
+            // An event type settlement does not use (transfer.created, payout.paid, ...): recorded, no effect.
             outcome = transaction.execute(status -> processed.markProcessed(event.eventId(), event.type())
                     ? Outcome.IGNORED : Outcome.DUPLICATE);
         } else {

@@ -8,6 +8,7 @@ import com.wallet.common.messaging.Topics;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
 import com.wallet.processor.wallet.application.ProcessWalletCommandService;
+import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -143,6 +145,10 @@ public class KafkaConfiguration {
         // A constraint violation will not go away by retrying: dead-letter it rather than block the partition.
         handler.addNotRetryableExceptions(CommandCodec.UnreadableCommandException.class, PoisonCommandException.class,
                 DecryptionException.class, IllegalArgumentException.class, DataIntegrityViolationException.class);
+        // A Stripe event that matches no transaction yet: retry for about half a minute, then dead-letter.
+        handler.setBackOffFunction((record, e) -> rootCauseOfType(e, UnmatchedStripeEventException.class)
+                ? new FixedBackOff(listener.unmatchedEventRetryInterval().toMillis(), listener.unmatchedEventRetries())
+                : null);
         handler.setRetryListeners((record, e, attempt) -> {
             if (attempt == 1 || attempt % 20 == 0) {
                 log.warn("{}-{}@{} failed (attempt {}), retrying: {}", record.topic(), record.partition(),
@@ -157,6 +163,15 @@ public class KafkaConfiguration {
         String topic = Topics.WALLET_COMMANDS.equals(record.topic()) ? Topics.WALLET_COMMANDS_DLQ
                 : record.topic() + ".dlq";
         return new TopicPartition(topic, -1); // -1: the producer partitions by the original key
+    }
+
+    private static boolean rootCauseOfType(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {

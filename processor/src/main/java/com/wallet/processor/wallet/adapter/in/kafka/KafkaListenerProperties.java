@@ -11,11 +11,15 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency     consumer threads per instance for wallet.commands and stripe.events
  * @param retryInitial    first back-off of a transient failure (database or Redis down)
  * @param retryMax        longest back-off; transient failures are retried without limit
+ * @param unmatchedEventRetryInterval, unmatchedEventRetries how long a Stripe event that matches no
+ *        transaction is retried before it is dead-lettered
  */
 @Validated
 @ConfigurationProperties("wallet.processor")
 public record KafkaListenerProperties(
         @DefaultValue("3") @Min(1) @Max(48) int concurrency,
         @DefaultValue("200ms") Duration retryInitial,
-        @DefaultValue("10s") Duration retryMax) {
+        @DefaultValue("10s") Duration retryMax,
+        @DefaultValue("1s") Duration unmatchedEventRetryInterval,
+        @DefaultValue("30") @Min(0) int unmatchedEventRetries) {
 }
