@@ -116,8 +116,10 @@ public class SubmitTransactionService {
             return replay(caller, winner, fingerprint);
         }
         log.info("transaction {} accepted: {} on wallet {}", id, request.type(), request.source().id());
+        // Read before sending: the contract answers PENDING, and a fast processor may finish first.
+        Transaction pending = queries.view(caller, transactions.find(id).orElseThrow());
         send(envelope);
-        return queries.view(caller, transactions.find(id).orElseThrow());
+        return pending;
     }
 
     private Transaction replay(Caller caller, StoredTransaction earlier, String fingerprint) {
