@@ -1,5 +1,6 @@
 package com.wallet.gateway.wallet.adapter.in.graphql;
 
+import com.wallet.common.web.BodySizeLimitFilter;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
@@ -47,9 +48,13 @@ public class GraphQlConfiguration {
         return new CallerInterceptor();
     }
 
+    private static final String TOO_LARGE = """
+            {"errors":[{"message":"request body is too large","extensions":\
+            {"classification":"BAD_REQUEST","code":"REQUEST_TOO_LARGE"}}]}""";
+
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(GraphQlLimits limits) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits.maxRequestBytes()));
+    FilterRegistrationBean<BodySizeLimitFilter> requestSizeLimitFilter(GraphQlLimits limits) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limits.maxRequestBytes(), TOO_LARGE));
         registration.addUrlPatterns("/graphql", "/graphql/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -1,5 +1,6 @@
 package com.wallet.webhook.stripe.adapter.in.web;
 
+import com.wallet.common.web.BodySizeLimitFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,7 @@ class StripeWebhookWebConfiguration {
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> webhookBodySizeLimit() {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(MAX_BODY_BYTES));
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(MAX_BODY_BYTES, "{\"error\":\"request body too large\"}"));
         registration.addUrlPatterns(PATH);
         return registration;
     }

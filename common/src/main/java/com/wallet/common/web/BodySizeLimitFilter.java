@@ -1,9 +1,10 @@
-package com.wallet.gateway.wallet.adapter.in.graphql;
+package com.wallet.common.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,29 +12,28 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than the limit with HTTP 413 and a GraphQL-shaped error. Tomcat's
- * own limit covers form posts only, so a JSON body is checked here: by Content-Length when the
- * client sends one, otherwise by reading at most limit + 1 bytes before the GraphQL handler runs.
+ * Refuses request bodies over the limit with HTTP 413 and a JSON body of the caller's choosing.
+ * Tomcat's own limit covers form posts only, so a JSON body is checked here: by Content-Length
+ * when the client declares one (the server never reads past it), otherwise by reading at most
+ * limit + 1 bytes of a chunked body before the handler runs.
  */
-class RequestSizeLimitFilter extends OncePerRequestFilter {
-
-    private static final String TOO_LARGE = """
-            {"errors":[{"message":"request body is too large","extensions":\
-            {"classification":"BAD_REQUEST","code":"REQUEST_TOO_LARGE"}}]}""";
+public class BodySizeLimitFilter extends HttpFilter {
 
     private final int maxBytes;
+    private final String refusalJson;
 
-    RequestSizeLimitFilter(int maxBytes) {
+    public BodySizeLimitFilter(int maxBytes, String refusalJson) {
         this.maxBytes = maxBytes;
+        this.refusalJson = refusalJson;
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             refuse(response);
@@ -51,12 +51,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private static void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
+    private void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Connection", "close");
-        response.getWriter().write(TOO_LARGE);
+        response.getWriter().write(refusalJson);
     }
 
     /** A request whose (small) body was read ahead and is served from memory. */
@@ -82,8 +82,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         @Override
         public BufferedReader getReader() {
             String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
         }
 
         @Override
