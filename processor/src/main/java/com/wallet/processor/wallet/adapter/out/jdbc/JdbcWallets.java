@@ -9,9 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcWallets implements Wallets {
 
+    // NO KEY UPDATE, not UPDATE: the gateway's inserts into transactions take FOR KEY SHARE on the
+    // wallets they reference (foreign keys); FOR UPDATE would conflict with that and deadlock with a
+    // transfer submitted while one is being applied. Balance changes never touch a key.
     private static final String LOCK_FOR_UPDATE = """
             SELECT id, balance, currency, is_active FROM wallets
-            WHERE id IN (:ids) ORDER BY id FOR UPDATE
+            WHERE id IN (:ids) ORDER BY id FOR NO KEY UPDATE
             """;
     private static final String DEBIT_ACTIVE = """
             UPDATE wallets SET balance = balance - :amount, updated_at = now()
