@@ -56,6 +56,6 @@ public class JwtVerifier {
         if (roles instanceof Collection<?> list) {
             return list.stream().anyMatch(r -> role.equals(String.valueOf(r)));
         }
-        return false;
+        return role.equals(roles); // a single role given as a string rather than a list
     }
 }

@@ -36,6 +36,8 @@ class JwtVerifierTest {
         assertThat(verifier.verify(sign(valid("root", "USER", "ADMIN"), SECRET))).contains(new Caller("root", true));
         assertThat(verifier.verify(sign(Jwts.builder().subject("norole")
                 .expiration(Date.from(Instant.now().plusSeconds(60))), SECRET))).contains(new Caller("norole", false));
+        assertThat(verifier.verify(sign(Jwts.builder().subject("ops").claim("roles", "ADMIN")
+                .expiration(Date.from(Instant.now().plusSeconds(60))), SECRET))).contains(new Caller("ops", true));
     }
 
     @Test
