@@ -2,7 +2,9 @@ package com.wallet.common.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,6 +52,17 @@ public final class EncryptionKey {
 
     SecretKey secretKey() {
         return key;
+    }
+
+    /** A sub-key for another purpose (HMAC-SHA256 of the purpose under this key): never the AES key itself. */
+    SecretKey derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return new SecretKeySpec(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
 
     @Override

@@ -3,12 +3,15 @@ package com.wallet.common.crypto;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
@@ -88,6 +91,34 @@ public final class FieldCipher {
             throw new DecryptionException("malformed ciphertext", e);
         } catch (GeneralSecurityException e) {
             throw new DecryptionException("ciphertext could not be decrypted", e);
+        }
+    }
+
+    /**
+     * A keyed fingerprint ({@code keyId:hex(HMAC-SHA256)}) of a value that must be compared later but
+     * never read back, such as a request's canonical form: unlike a plain hash, it cannot be
+     * reversed by guessing short inputs without the key.
+     */
+    public String fingerprint(String value) {
+        return current.id() + ":" + hmac(current, value);
+    }
+
+    /** Whether {@code stored} is the fingerprint of {@code value} under the key it names. */
+    public boolean fingerprintMatches(String stored, String value) {
+        int colon = stored == null ? -1 : stored.indexOf(':');
+        EncryptionKey key = colon < 0 ? null : keysById.get(stored.substring(0, colon));
+        return key != null && MessageDigest.isEqual(
+                stored.substring(colon + 1).getBytes(StandardCharsets.US_ASCII),
+                hmac(key, value).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String hmac(EncryptionKey key, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key.derive("wallet fingerprint v1"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 

@@ -66,4 +66,20 @@ class FieldCipherTest {
                 .hasMessageNotContaining("too-short-secret");
         assertThatThrownBy(() -> EncryptionKey.parse("k1", "")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void fingerprintsAreKeyedAndSurviveARotation() {
+        String fingerprint = cipher.fingerprint("transfer|10|USD|dinner");
+        assertThat(fingerprint).startsWith("k1:").doesNotContain("dinner");
+        assertThat(cipher.fingerprintMatches(fingerprint, "transfer|10|USD|dinner")).isTrue();
+        assertThat(cipher.fingerprintMatches(fingerprint, "transfer|11|USD|dinner")).isFalse();
+        FieldCipher otherKey = new FieldCipher(EncryptionKey.parse("k1", "fedcba9876543210fedcba9876543210"));
+        assertThat(otherKey.fingerprint("transfer|10|USD|dinner")).isNotEqualTo(fingerprint);
+        FieldCipher rotated = new FieldCipher(
+                EncryptionKey.parse("k2", Base64.getEncoder().encodeToString(new byte[32])),
+                EncryptionKey.parse("k1", ASCII_KEY));
+        assertThat(rotated.fingerprintMatches(fingerprint, "transfer|10|USD|dinner")).isTrue();
+        assertThat(rotated.fingerprintMatches("k9:00", "x")).isFalse();
+        assertThat(rotated.fingerprintMatches("garbage", "x")).isFalse();
+    }
 }

@@ -90,7 +90,7 @@ public class SubmitTransactionService {
     }
 
     private Transaction submit(Caller caller, Accepted request) {
-        String fingerprint = request.fingerprint();
+        String fingerprint = request.fingerprint(); // compared keyed: the stored form is cipher.fingerprint(...)
         if (request.idempotencyKey() != null) {
             var earlier = transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey());
             if (earlier.isPresent()) {
@@ -102,7 +102,7 @@ public class SubmitTransactionService {
         UUID id = UUID.randomUUID();
         CommandEnvelope envelope = codec.seal(request.command(id));
         StoredTransaction winner = tx.execute(status -> {
-            if (!transactions.insertPending(request.pendingRow(id, caller, fingerprint, cipher))) {
+            if (!transactions.insertPending(request.pendingRow(id, caller, cipher.fingerprint(fingerprint), cipher))) {
                 // An identical key won a concurrent race: answer with its transaction.
                 return transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey()).orElseThrow();
             }
@@ -123,7 +123,7 @@ public class SubmitTransactionService {
     }
 
     private Transaction replay(Caller caller, StoredTransaction earlier, String fingerprint) {
-        if (!earlier.requestFingerprint().equals(fingerprint)) {
+        if (!cipher.fingerprintMatches(earlier.requestFingerprint(), fingerprint)) {
             throw new RequestRejected(RejectionCode.IDEMPOTENCY_KEY_REUSED,
                     "idempotencyKey was already used for a different request");
         }
