@@ -1,0 +1,56 @@
+package com.wallet.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchResultTest {
+
+    @Test
+    void benchLineHasTheContractFormatWithRoundedIntegersAndThreeDecimalRatios() {
+        BenchResult result = new BenchResult(812.6, 9876.4, 151.2, 4700.0, 23.4, 640.5);
+
+        assertThat(result.benchLine()).isEqualTo(
+                "BENCH e2e_tps=813 pg_tps=9876 ratio=0.082 hot_tps=151 pg_hot_tps=4700 hot_ratio=0.032"
+                        + " gql_p99_ms=23 e2e_p99_ms=641");
+        assertThat(result.benchLine()).matches(
+                "BENCH e2e_tps=\\d+ pg_tps=\\d+ ratio=\\d+\\.\\d{2,3} hot_tps=\\d+ pg_hot_tps=\\d+"
+                        + " hot_ratio=\\d+\\.\\d{2,3} gql_p99_ms=\\d+ e2e_p99_ms=\\d+");
+    }
+
+    @Test
+    void ratiosAreMeasuredOverBaselineAndComputedFromTheUnroundedFigures() {
+        BenchResult result = new BenchResult(500.4, 1000.4, 2000, 1000, 1, 1);
+
+        assertThat(result.ratio()).isCloseTo(500.4 / 1000.4, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(result.hotRatio()).isEqualTo(2.0);
+        assertThat(result.benchLine()).contains(" ratio=0.500 ").contains(" hot_ratio=2.000 ");
+    }
+
+    @Test
+    void aMissingBaselineGivesRatioZeroInsteadOfInfinity() {
+        BenchResult result = new BenchResult(100, 0, 50, 0, Double.NaN, 12);
+
+        assertThat(result.ratio()).isZero();
+        assertThat(result.benchLine()).isEqualTo(
+                "BENCH e2e_tps=100 pg_tps=0 ratio=0.000 hot_tps=50 pg_hot_tps=0 hot_ratio=0.000 gql_p99_ms=0 e2e_p99_ms=12");
+    }
+
+    @Test
+    void optionsHaveShortDefaultsAndRejectTheWalletDatabaseAsScratch() {
+        BenchOptions defaults = BenchOptions.parse();
+        assertThat(defaults.concurrency()).isEqualTo(8);
+        assertThat(defaults.scratchDatabase()).isEqualTo("wallet_bench");
+
+        BenchOptions custom = BenchOptions.parse("--transfers", "50", "--concurrency=4", "--skip-gateway");
+        assertThat(custom.transfers()).isEqualTo(50);
+        assertThat(custom.concurrency()).isEqualTo(4);
+        assertThat(custom.skipGateway()).isTrue();
+
+        assertThatThrownBy(() -> BenchOptions.parse("--scratch-db", "wallet"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--transfers", "0"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
