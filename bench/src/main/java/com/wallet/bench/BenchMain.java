@@ -34,6 +34,10 @@ public final class BenchMain {
 
     public static void main(String[] args) {
         PrintStream out = System.out;
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            out.print(BenchOptions.USAGE);
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

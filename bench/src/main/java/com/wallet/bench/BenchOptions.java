@@ -52,6 +52,9 @@ record BenchOptions(
               --timeout S       longest wait for a phase's outstanding events (default 120)
               --skip-pgbench    no pgbench phase (ratios print as 0)
               --skip-gateway    no GraphQL phase
+              addresses (bin/wallet bench passes them): --db-url --db-user --pg-host --pg-port
+                --scratch-db (default wallet_bench) --pgbench --kafka --gateway-url
+              secrets from the environment only: ENCRYPTION_SECRET_KEY, JWT_SECRET, DATABASE_PASSWORD
             """;
 
     static BenchOptions parse(String... args) {
