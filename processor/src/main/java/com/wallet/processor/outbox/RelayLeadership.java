@@ -9,11 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Only one processor instance relays at a time: the one holding a session-level
+ * Only one processor instance relays (or reconciles: another lock key) at a time: the one holding a session-level
  * {@code pg_try_advisory_lock} on a connection it keeps for itself. If that instance dies, its
  * connection closes, PostgreSQL releases the lock, and another instance takes over on its next try.
  */
-class RelayLeadership implements AutoCloseable {
+public class RelayLeadership implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RelayLeadership.class);
 
@@ -22,13 +22,13 @@ class RelayLeadership implements AutoCloseable {
     private Connection connection;
     private boolean leader;
 
-    RelayLeadership(DataSource dataSource, long lockKey) {
+    public RelayLeadership(DataSource dataSource, long lockKey) {
         this.dataSource = dataSource;
         this.lockKey = lockKey;
     }
 
     /** @return whether this instance holds the relay lock (tries to take it when it does not) */
-    synchronized boolean isLeader() {
+    public synchronized boolean isLeader() {
         try {
             if (connection != null && !connection.isValid(2)) {
                 release();
@@ -47,11 +47,11 @@ class RelayLeadership implements AutoCloseable {
                 }
             }
             if (leader) {
-                log.info("this instance now relays the outbox");
+                log.info("this instance now holds leadership lock {}", lockKey);
             }
             return leader;
         } catch (SQLException e) {
-            log.warn("outbox relay lock unavailable: {}", e.getClass().getSimpleName());
+            log.warn("leadership lock {} unavailable: {}", lockKey, e.getClass().getSimpleName());
             release();
             return false;
         }

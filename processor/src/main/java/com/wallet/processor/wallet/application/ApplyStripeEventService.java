@@ -55,10 +55,12 @@ public class ApplyStripeEventService {
     private final TransactionEvents events;
     private final TransactionEventFactory eventFactory;
     private final MeterRegistry meters;
+    private final DepositSettlement settlement;
 
     public ApplyStripeEventService(WalletLocks locks, TransactionTemplate transaction, ProcessedStripeEvents processed,
                                    Transactions transactions, Wallets wallets, Ledger ledger, Shortfalls shortfalls,
                                    TransactionEvents events, TransactionEventFactory eventFactory, MeterRegistry meters) {
+        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory);
         this.locks = locks;
         this.transaction = transaction;
         this.processed = processed;
@@ -112,17 +114,13 @@ public class ApplyStripeEventService {
     }
 
     private Outcome settleDeposit(TransactionRecord tx, StripeEventMessage event) {
-        if (tx.type() != TransactionType.DEPOSIT || !transactions.settleDeposit(tx.id(), event.paymentIntentId())) {
-            return Outcome.IGNORED;
+        Outcome outcome = settlement.settle(tx, event.paymentIntentId(), event.amount(), "event " + event.eventId());
+        if (outcome == Outcome.IGNORED && tx.type() == TransactionType.DEPOSIT && tx.status() == TransactionStatus.FAILED) {
+            // Charged at Stripe but FAILED here (e.g. given up after ambiguous failures): an operator must refund.
+            log.error("payment_intent.succeeded {} for deposit {} that is FAILED: charged but not credited",
+                    event.eventId(), tx.id());
         }
-        if (event.amount() != tx.amount()) {
-            log.warn("deposit {} settled by event {} with another amount; the transaction's amount is credited",
-                    tx.id(), event.eventId());
-        }
-        wallets.credit(tx.walletId(), tx.amount());
-        ledger.post(tx.id(), tx.currency(), WalletRules.depositSettlement(tx.amount(), tx.walletId()));
-        events.append(eventFactory.changed(tx, TransactionStatus.COMPLETED, null));
-        return Outcome.COMPLETED;
+        return outcome;
     }
 
     private Outcome failDeposit(TransactionRecord tx, StripeEventMessage event) {

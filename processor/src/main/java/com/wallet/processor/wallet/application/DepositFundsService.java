@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,12 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * command whose transaction is still PROCESSING calls Stripe again with the same key, which
  * returns the same PaymentIntent. No wallet lock: nothing here changes a balance, and every
  * status change is conditional. A wallet frozen since the gateway accepted the deposit ends it
- * FAILED WALLET_INACTIVE before any card is charged.
+ * FAILED WALLET_INACTIVE before any card is charged. An ambiguous Stripe failure (no answer, 5xx,
+ * 409, 429 after retries) leaves the deposit PROCESSING: Stripe may have charged the card, so only
+ * {@link ReconcileDepositsService}, asking again with the same key, may end it.
  */
 public class DepositFundsService {
-
-    private static final Logger log = LoggerFactory.getLogger(DepositFundsService.class);
-    private static final Set<TransactionStatus> OPEN = Set.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING);
 
     private final TransactionTemplate transaction;
     private final ProcessedCommands processed;
@@ -36,6 +33,7 @@ public class DepositFundsService {
     private final TransactionEventFactory eventFactory;
     private final PaymentGateway payments;
     private final FieldCipher cipher;
+    private final DepositPaymentResults results;
 
     public DepositFundsService(TransactionTemplate transaction, ProcessedCommands processed, Transactions transactions,
                                Wallets wallets, TransactionEvents events, TransactionEventFactory eventFactory, PaymentGateway payments,
@@ -48,6 +46,7 @@ public class DepositFundsService {
         this.eventFactory = eventFactory;
         this.payments = payments;
         this.cipher = cipher;
+        this.results = new DepositPaymentResults(transactions, events, eventFactory);
     }
 
     public Outcome deposit(DepositFunds command) {
@@ -57,7 +56,7 @@ public class DepositFundsService {
         }
         PaymentGateway.PaymentResult result = payments.createPayment(new PaymentGateway.DepositPayment(
                 tx.id(), tx.walletId(), tx.amount(), tx.currency(), paymentMethod(tx, command)));
-        return transaction.execute(status -> record(tx, result));
+        return transaction.execute(status -> results.record(tx, result));
     }
 
     /** @return the transaction to charge, or null when it already reached a final status */
@@ -82,37 +81,16 @@ public class DepositFundsService {
         return tx.status() == TransactionStatus.PROCESSING ? tx : null;
     }
 
-    private Outcome record(TransactionRecord tx, PaymentGateway.PaymentResult result) {
-        if (result instanceof PaymentGateway.PaymentAccepted accepted) {
-            transactions.recordPaymentIntent(tx.id(), accepted.paymentIntentId());
-            log.info("deposit {} payment intent {} status {}", tx.id(), accepted.paymentIntentId(), accepted.status());
-            return Outcome.PROCESSING;
-        }
-        if (result instanceof PaymentGateway.PaymentDeclined declined) {
-            if (declined.paymentIntentId() != null) {
-                transactions.recordPaymentIntent(tx.id(), declined.paymentIntentId());
-            }
-            return fail(tx, FailureReason.CARD_DECLINED);
-        }
-        if (result instanceof PaymentGateway.PaymentFailed failed) {
-            log.warn("deposit {} payment failed: {}", tx.id(), failed.error());
-            return fail(tx, FailureReason.PAYMENT_FAILED);
-        }
-        throw new IllegalStateException("unhandled payment result " + result.getClass().getSimpleName());
-    }
-
-    private Outcome fail(TransactionRecord tx, FailureReason reason) {
-        if (transactions.changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, reason)) {
-            events.append(eventFactory.changed(tx, TransactionStatus.FAILED, reason));
-            return Outcome.FAILED;
-        }
-        return Outcome.IGNORED;
-    }
-
     /** The payment method the gateway stored encrypted; the command's copy when the row has none. */
     private String paymentMethod(TransactionRecord tx, DepositFunds command) {
+        String stored = storedPaymentMethod(cipher, tx);
+        return stored != null ? stored : command.paymentMethodId();
+    }
+
+    /** The payment method the gateway stored encrypted, or null when the row has none. */
+    static String storedPaymentMethod(FieldCipher cipher, TransactionRecord tx) {
         if (tx.sealedPaymentMethod() == null) {
-            return command.paymentMethodId();
+            return null;
         }
         byte[] plain = cipher.open(tx.sealedPaymentMethod(), "transactions.payment_method:" + tx.id());
         return new String(plain, StandardCharsets.UTF_8);

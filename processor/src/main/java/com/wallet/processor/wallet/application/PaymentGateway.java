@@ -7,12 +7,22 @@ public interface PaymentGateway {
 
     PaymentResult createPayment(DepositPayment payment);
 
+    /** The PaymentIntent as Stripe has it now (a GET: safe to repeat). */
+    PaymentLookup retrievePayment(String paymentIntentId);
+
+    /** Cancels a PaymentIntent nobody can finish, idempotency key "deposit-cancel-&lt;txId&gt;". */
+    PaymentLookup cancelPayment(String paymentIntentId, UUID transactionId);
+
     PayoutResult createPayout(Payout payout);
 
     /** Idempotency key derived from the transaction id, so every retry is the same request. */
     record DepositPayment(UUID transactionId, UUID walletId, long amount, String currency, String paymentMethod) {
         public String idempotencyKey() {
             return "deposit-" + transactionId;
+        }
+
+        public static String cancelIdempotencyKey(UUID transactionId) {
+            return "deposit-cancel-" + transactionId;
         }
     }
 
@@ -22,7 +32,7 @@ public interface PaymentGateway {
         }
     }
 
-    sealed interface PaymentResult permits PaymentAccepted, PaymentDeclined, PaymentFailed {
+    sealed interface PaymentResult permits PaymentAccepted, PaymentDeclined, PaymentFailed, PaymentUncertain {
     }
 
     /** The PaymentIntent exists and was confirmed (succeeded, processing or requires_action). */
@@ -33,8 +43,31 @@ public interface PaymentGateway {
     record PaymentDeclined(String paymentIntentId, String code) implements PaymentResult {
     }
 
-    /** Any other failure after the bounded retries. */
+    /** A definitive failure: Stripe answered and did nothing (4xx other than 402, 409 and 429). */
     record PaymentFailed(String error) implements PaymentResult {
+    }
+
+    /**
+     * No answer after the bounded retries (network error, 5xx, 409 while the key is in flight,
+     * 429): Stripe may or may not have created and charged the PaymentIntent. Only asking again
+     * with the same idempotency key tells.
+     */
+    record PaymentUncertain(String error) implements PaymentResult {
+    }
+
+    sealed interface PaymentLookup permits PaymentFound, PaymentLookupFailed {
+    }
+
+    /**
+     * @param status        Stripe's status (succeeded, processing, requires_action, requires_payment_method, canceled, ...)
+     * @param lastErrorCode last_payment_error.code (card_declined, ...), else its decline_code; null when none
+     */
+    record PaymentFound(String paymentIntentId, String status, long amount, String lastErrorCode)
+            implements PaymentLookup {
+    }
+
+    /** The call did not succeed (after retries); nothing is known. */
+    record PaymentLookupFailed(String error) implements PaymentLookup {
     }
 
     sealed interface PayoutResult permits PayoutCreated, PayoutFailed {

@@ -2,6 +2,8 @@ package com.wallet.processor.wallet.application;
 
 import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,4 +31,17 @@ public interface Transactions {
 
     /** A WITHDRAWAL PROCESSING or COMPLETED becomes REVERSED. */
     boolean reversePayout(UUID id, String transferId);
+
+    /**
+     * DEPOSITs in PROCESSING not updated for at least {@code idleFor}, least recently updated first,
+     * each with its age since creation (by the database's clock).
+     */
+    List<StaleDeposit> staleDeposits(Duration idleFor, int limit);
+
+    /** Sets updated_at of a deposit still PROCESSING, so the reconciler looks at it again only later. */
+    boolean postponeReconciliation(UUID id);
+
+    /** A deposit stuck in PROCESSING and how long ago its transaction was created. */
+    record StaleDeposit(TransactionRecord transaction, Duration age) {
+    }
 }

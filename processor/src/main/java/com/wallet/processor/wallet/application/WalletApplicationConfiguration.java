@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the use cases to their ports. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EncryptionProperties.class, PayoutProperties.class})
+@EnableConfigurationProperties({EncryptionProperties.class, PayoutProperties.class, ReconcilerProperties.class})
 public class WalletApplicationConfiguration {
 
     @Bean
@@ -79,5 +79,15 @@ public class WalletApplicationConfiguration {
                                                     MeterRegistry meters) {
         return new ApplyStripeEventService(locks, tx, processed, transactions, wallets, ledger, shortfalls, events,
                 factory, meters);
+    }
+
+    @Bean
+    ReconcileDepositsService reconcileDepositsService(TransactionTemplate tx, Transactions transactions, Wallets wallets,
+                                                      Ledger ledger, TransactionEvents events,
+                                                      TransactionEventFactory factory, WalletLocks locks,
+                                                      PaymentGateway payments, FieldCipher cipher,
+                                                      ReconcilerProperties properties, MeterRegistry meters) {
+        return new ReconcileDepositsService(tx, transactions, wallets, ledger, events, factory, locks, payments, cipher,
+                properties, meters);
     }
 }

@@ -7,6 +7,8 @@ import com.wallet.processor.wallet.application.TransactionRecord;
 import com.wallet.processor.wallet.application.Transactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +45,20 @@ class JdbcTransactions implements Transactions {
             UPDATE transactions
             SET status = 'REVERSED', stripe_transfer_id = COALESCE(stripe_transfer_id, :tr), updated_at = now()
             WHERE id = :id AND type = 'WITHDRAWAL' AND status IN ('PROCESSING', 'COMPLETED')
+            """;
+
+    private static final String STALE_DEPOSITS = """
+            SELECT id, wallet_id, counterparty_wallet_id, type, status, amount, currency, failure_reason,
+                   payment_method, stripe_payment_intent_id, stripe_transfer_id,
+                   floor(EXTRACT(EPOCH FROM (now() - created_at)) * 1000)::bigint AS age_ms
+            FROM transactions
+            WHERE status IN ('PROCESSING') AND type = 'DEPOSIT'
+              AND updated_at <= now() - :idleMs * interval '1 millisecond'
+            ORDER BY updated_at
+            LIMIT :limit
+            """;
+    private static final String POSTPONE_RECONCILIATION = """
+            UPDATE transactions SET updated_at = now() WHERE id = :id AND type = 'DEPOSIT' AND status = 'PROCESSING'
             """;
 
     private final JdbcClient jdbc;
@@ -92,6 +108,18 @@ class JdbcTransactions implements Transactions {
     @Override
     public boolean reversePayout(UUID id, String transferId) {
         return jdbc.sql(REVERSE_PAYOUT).param("id", id).param("tr", transferId).update() == 1;
+    }
+
+    @Override
+    public List<StaleDeposit> staleDeposits(Duration idleFor, int limit) {
+        return jdbc.sql(STALE_DEPOSITS).param("idleMs", idleFor.toMillis()).param("limit", limit)
+                .query((rs, n) -> new StaleDeposit(map(rs, n), Duration.ofMillis(rs.getLong("age_ms"))))
+                .list();
+    }
+
+    @Override
+    public boolean postponeReconciliation(UUID id) {
+        return jdbc.sql(POSTPONE_RECONCILIATION).param("id", id).update() == 1;
     }
 
     private static TransactionRecord map(ResultSet rs, int row) throws SQLException {

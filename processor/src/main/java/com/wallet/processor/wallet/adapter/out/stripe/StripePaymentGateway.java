@@ -1,17 +1,21 @@
 package com.wallet.processor.wallet.adapter.out.stripe;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeError;
 import com.stripe.model.Transfer;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.TransferCreateParams;
 import com.wallet.processor.wallet.application.PaymentGateway;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +59,52 @@ class StripePaymentGateway implements PaymentGateway {
             log.info("deposit {} declined: {}", payment.transactionId(), e.getCode());
             return new PaymentDeclined(intentId, e.getDeclineCode() != null ? e.getDeclineCode() : e.getCode());
         } catch (StripeException e) {
+            if (ambiguous(e)) {
+                log.warn("deposit {} payment outcome unknown: {}", payment.transactionId(), describe(e));
+                return new PaymentUncertain(describe(e));
+            }
             return new PaymentFailed(describe(e));
         }
+    }
+
+    @Override
+    public PaymentLookup retrievePayment(String paymentIntentId) {
+        try {
+            return found(withRateLimitRetries(() -> stripe.v1().paymentIntents().retrieve(paymentIntentId)));
+        } catch (StripeException e) {
+            return new PaymentLookupFailed(describe(e));
+        }
+    }
+
+    @Override
+    public PaymentLookup cancelPayment(String paymentIntentId, UUID transactionId) {
+        RequestOptions options = RequestOptions.builder()
+                .setIdempotencyKey(DepositPayment.cancelIdempotencyKey(transactionId)).build();
+        PaymentIntentCancelParams params = PaymentIntentCancelParams.builder()
+                .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build();
+        try {
+            return found(withRateLimitRetries(() -> stripe.v1().paymentIntents().cancel(paymentIntentId, params, options)));
+        } catch (StripeException e) {
+            return new PaymentLookupFailed(describe(e));
+        }
+    }
+
+    private static PaymentFound found(PaymentIntent intent) {
+        StripeError error = intent.getLastPaymentError();
+        String code = error == null ? null : error.getCode() != null ? error.getCode() : error.getDeclineCode();
+        return new PaymentFound(intent.getId(), intent.getStatus(), intent.getAmount() == null ? 0 : intent.getAmount(), code);
+    }
+
+    /**
+     * Whether Stripe may have done the work although the call failed: no answer at all, a 5xx, 409
+     * (the same key still in flight) or 429. Other 4xx answers are definitive: nothing was done.
+     */
+    static boolean ambiguous(StripeException e) {
+        if (e instanceof ApiConnectionException || e instanceof RateLimitException) {
+            return true;
+        }
+        Integer status = e.getStatusCode();
+        return status == null || status >= 500 || status == 409 || status == 429;
     }
 
     @Override
@@ -102,7 +150,7 @@ class StripePaymentGateway implements PaymentGateway {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new com.stripe.exception.ApiConnectionException("interrupted while backing off");
+            throw new ApiConnectionException("interrupted while backing off");
         }
     }
 

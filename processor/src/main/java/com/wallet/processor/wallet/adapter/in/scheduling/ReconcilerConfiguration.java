@@ -1,0 +1,23 @@
+package com.wallet.processor.wallet.adapter.in.scheduling;
+
+import com.wallet.processor.outbox.RelayLeadership;
+import com.wallet.processor.wallet.application.ReconcileDepositsService;
+import com.wallet.processor.wallet.application.ReconcilerProperties;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnProperty(name = "wallet.reconciler.enabled", havingValue = "true", matchIfMissing = true)
+public class ReconcilerConfiguration {
+
+    /** Its own advisory lock (not a bean, so the outbox relay's leadership stays the only one). */
+    @Bean(destroyMethod = "close")
+    ScheduledDepositReconciler scheduledDepositReconciler(ReconcileDepositsService reconciler, DataSource dataSource,
+                                                          ReconcilerProperties properties) {
+        return new ScheduledDepositReconciler(reconciler, new RelayLeadership(dataSource, properties.lockKey()));
+    }
+}

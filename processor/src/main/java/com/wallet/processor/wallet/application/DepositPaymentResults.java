@@ -1,0 +1,68 @@
+package com.wallet.processor.wallet.application;
+
+import com.wallet.common.messaging.FailureReason;
+import com.wallet.common.messaging.TransactionStatus;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a deposit's createPayment answer does to the transaction, inside the caller's database
+ * transaction: the same for the first attempt (a command), a redelivered command and the
+ * reconciler. Every change is conditional on the deposit still being open.
+ */
+class DepositPaymentResults {
+
+    private static final Logger log = LoggerFactory.getLogger(DepositPaymentResults.class);
+    private static final Set<TransactionStatus> OPEN = Set.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING);
+
+    private final Transactions transactions;
+    private final TransactionEvents events;
+    private final TransactionEventFactory eventFactory;
+
+    DepositPaymentResults(Transactions transactions, TransactionEvents events, TransactionEventFactory eventFactory) {
+        this.transactions = transactions;
+        this.events = events;
+        this.eventFactory = eventFactory;
+    }
+
+    /**
+     * Accepted: the PaymentIntent id is recorded, the deposit stays PROCESSING (credited by the
+     * succeeded event or the reconciler). Declined (402): FAILED CARD_DECLINED. Definitive
+     * failure: FAILED PAYMENT_FAILED. Uncertain: nothing is recorded, the deposit stays PROCESSING
+     * and the reconciler asks again with the same idempotency key.
+     */
+    Outcome record(TransactionRecord tx, PaymentGateway.PaymentResult result) {
+        if (result instanceof PaymentGateway.PaymentAccepted accepted) {
+            transactions.recordPaymentIntent(tx.id(), accepted.paymentIntentId());
+            log.info("deposit {} payment intent {} status {}", tx.id(), accepted.paymentIntentId(), accepted.status());
+            return Outcome.PROCESSING;
+        }
+        if (result instanceof PaymentGateway.PaymentDeclined declined) {
+            if (declined.paymentIntentId() != null) {
+                transactions.recordPaymentIntent(tx.id(), declined.paymentIntentId());
+            }
+            return fail(tx, FailureReason.CARD_DECLINED);
+        }
+        if (result instanceof PaymentGateway.PaymentFailed failed) {
+            log.warn("deposit {} payment failed: {}", tx.id(), failed.error());
+            return fail(tx, FailureReason.PAYMENT_FAILED);
+        }
+        if (result instanceof PaymentGateway.PaymentUncertain uncertain) {
+            log.warn("deposit {} payment outcome unknown, stays PROCESSING for the reconciler: {}", tx.id(),
+                    uncertain.error());
+            return Outcome.PROCESSING;
+        }
+        throw new IllegalStateException("unhandled payment result " + result.getClass().getSimpleName());
+    }
+
+    /** open -> FAILED with its outbox event; IGNORED when the deposit was no longer open. */
+    Outcome fail(TransactionRecord tx, FailureReason reason) {
+        if (transactions.changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, reason)) {
+            events.append(eventFactory.changed(tx, TransactionStatus.FAILED, reason));
+            log.info("deposit {} FAILED {}", tx.id(), reason);
+            return Outcome.FAILED;
+        }
+        return Outcome.IGNORED;
+    }
+}
