@@ -78,6 +78,11 @@ public abstract class ProcessorIntegrationTest {
         props.put("wallet.processor.retry-max", "1s");
         props.put("wallet.processor.unmatched-event-retry-interval", "200ms");
         props.put("wallet.processor.unmatched-event-retries", "5");
+        // the deposit reconciler, fast enough for tests (the defaults are minutes)
+        props.put("wallet.reconciler.reconcile-interval", "300ms");
+        props.put("wallet.reconciler.reconcile-after", "2s");
+        props.put("wallet.reconciler.requires-action-timeout", "8s");
+        props.put("wallet.reconciler.ambiguous-give-up-after", "2m");
         // PostgreSQL here is shared by several suites (max_connections 100): stay small.
         props.put("spring.datasource.hikari.maximum-pool-size", "8");
         props.put("spring.datasource.hikari.minimum-idle", "1");

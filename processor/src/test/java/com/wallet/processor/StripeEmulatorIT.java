@@ -3,22 +3,8 @@ package com.wallet.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import com.wallet.common.messaging.DepositFunds;
-import com.wallet.common.messaging.StripeEventMessage;
-import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.WithdrawFunds;
-import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Deposits and withdrawals against the real Stripe emulator module (its executable jar, started as
- * a child process), with its signed webhooks turned into stripe.events records here, as
- * webhook-ingest does. Skipped when the emulator jar has not been built
+ * Deposits and withdrawals against the real Stripe emulator module ({@link StripeEmulator}: its
+ * executable jar as a child process, its signed webhooks turned into stripe.events records as
+ * webhook-ingest does). Skipped when the emulator jar has not been built
  * ({@code mvn -B -pl stripe-emulator -am package -DskipTests}).
  */
 @EnabledIf("emulatorBuilt")
@@ -40,96 +26,29 @@ class StripeEmulatorIT extends ProcessorIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Process emulator;
-    private static HttpServer webhooks;
-    private static String emulatorUrl;
+    private static StripeEmulator emulator;
 
     static boolean emulatorBuilt() {
-        return emulatorJar() != null;
-    }
-
-    private static Path emulatorJar() {
-        Path jar = Path.of("..", "stripe-emulator", "target", "stripe-emulator-0.1.0-SNAPSHOT.jar");
-        return Files.isRegularFile(jar) ? jar : null;
+        return StripeEmulator.built();
     }
 
     @BeforeAll
-    static void startEmulator() throws IOException {
-        webhooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        webhooks.createContext("/webhooks/stripe", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            StripeEventMessage message = toMessage(JSON.readTree(body));
-            sendRaw(Topics.STRIPE_EVENTS, message.walletId() != null ? message.walletId() : message.objectId(),
-                    JSON.writeValueAsString(message));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        webhooks.start();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        emulatorUrl = "http://127.0.0.1:" + port;
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", emulatorJar().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/stripe-emulator-it.log"));
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("STRIPE_WEBHOOK_URL",
-                "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/webhooks/stripe");
-        builder.environment().put("STRIPE_SECRET_KEY", "sk_test_local");
-        builder.environment().put("STRIPE_SETTLE_DELAY", "200ms");
-        emulator = builder.start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> get("/actuator/health").contains("UP"));
-        StripeStub.get().forwardTo(emulatorUrl);
+    static void startEmulator() {
+        emulator = StripeEmulator.get();
+        StripeStub.get().forwardTo(emulator.url());
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void stopForwarding() {
         StripeStub.get().forwardTo(null);
-        if (emulator != null) {
-            emulator.destroy();
-        }
-        if (webhooks != null) {
-            webhooks.stop(0);
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(emulatorUrl + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return emulator.get(path);
     }
 
     private static int post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(emulatorUrl + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    /** What webhook-ingest publishes for a verified event. */
-    private static StripeEventMessage toMessage(JsonNode event) {
-        JsonNode object = event.path("data").path("object");
-        JsonNode metadata = object.path("metadata");
-        JsonNode error = object.path("last_payment_error");
-        String type = event.path("type").asString();
-        String objectId = object.path("id").asString();
-        String failure = text(error, "decline_code") != null ? text(error, "decline_code") : text(error, "code");
-        return new StripeEventMessage(event.path("id").asString(), type, objectId,
-                "payment_intent".equals(text(object, "object")) ? objectId : text(object, "payment_intent"),
-                text(metadata, "wallet_id"), text(metadata, "transaction_id"),
-                object.path(type.equals("charge.refunded") ? "amount_refunded" : "amount").asLong(0),
-                text(object, "currency"), failure, event.path("created").asLong(0));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() && !value.asString().isEmpty() ? value.asString() : null;
+        return emulator.post(path, json);
     }
 
     private String column(UUID tx, String name) {

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A minimal stand-in for the Stripe API on a random loopback port (the real emulator module was not
  * available when these tests were written): PaymentIntents and Transfers with Stripe's test payment
- * methods, replay by idempotency key, and a destination that always fails with HTTP 500.
+ * methods (retrieve and cancel too), replay by idempotency key, and a destination that always fails
+ * with HTTP 500.
  */
 public final class StripeStub {
 
@@ -30,6 +31,8 @@ public final class StripeStub {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Response> byIdempotencyKey = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** PaymentIntent id -> {amount, currency, status} */
+    private final Map<String, String[]> intents = new ConcurrentHashMap<>();
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     private volatile String forwardTo;
 
@@ -107,6 +110,9 @@ public final class StripeStub {
 
     private Response respond(String path, Map<String, String> form) {
         int n = ids.incrementAndGet();
+        if (path.startsWith("/v1/payment_intents/")) {
+            return existingIntent(path);
+        }
         if (path.equals("/v1/payment_intents")) {
             String id = "pi_stub_" + UUID.randomUUID().toString().replace("-", "");
             String pm = form.getOrDefault("payment_method", "");
@@ -117,9 +123,8 @@ public final class StripeStub {
                         "status":"requires_payment_method"}}}""".formatted(id));
             }
             String status = pm.equals("pm_card_threeDSecure2Required") ? "requires_action" : "succeeded";
-            return new Response(200, """
-                    {"id":"%s","object":"payment_intent","amount":%s,"currency":"%s","status":"%s"}"""
-                    .formatted(id, form.get("amount"), form.get("currency"), status));
+            intents.put(id, new String[] {form.get("amount"), form.get("currency"), status});
+            return intent(id);
         }
         if (path.equals("/v1/transfers")) {
             if (FAILING_DESTINATION.equals(form.get("destination"))) {
@@ -132,6 +137,32 @@ public final class StripeStub {
         }
         return new Response(404, """
                 {"error":{"type":"invalid_request_error","message":"unknown path"}}""");
+    }
+
+    /** GET /v1/payment_intents/{id} and POST /v1/payment_intents/{id}/cancel (requires_action only). */
+    private Response existingIntent(String path) {
+        String[] parts = path.split("/");
+        String id = parts[3];
+        String[] intent = intents.get(id);
+        if (intent == null) {
+            return new Response(404, """
+                    {"error":{"type":"invalid_request_error","code":"resource_missing","message":"No such payment_intent"}}""");
+        }
+        if (parts.length == 5 && parts[4].equals("cancel")) {
+            if (!intent[2].startsWith("requires_")) {
+                return new Response(400, """
+                        {"error":{"type":"invalid_request_error","code":"payment_intent_unexpected_state","message":"cannot cancel"}}""");
+            }
+            intent[2] = "canceled";
+        }
+        return intent(id);
+    }
+
+    private Response intent(String id) {
+        String[] intent = intents.get(id);
+        return new Response(200, """
+                {"id":"%s","object":"payment_intent","amount":%s,"currency":"%s","status":"%s"}"""
+                .formatted(id, intent[0], intent[1], intent[2]));
     }
 
     private static Map<String, String> parse(String body) {

@@ -1,0 +1,33 @@
+package com.wallet.processor.wallet.adapter.out.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.RateLimitException;
+import org.junit.jupiter.api.Test;
+
+class StripePaymentGatewayTest {
+
+    @Test
+    void treatsNoAnswerServerErrorsInFlightKeysAndRateLimitsAsAmbiguous() {
+        assertThat(StripePaymentGateway.ambiguous(new ApiConnectionException("timeout"))).isTrue();
+        assertThat(StripePaymentGateway.ambiguous(new ApiException("boom", "req", null, 500, null))).isTrue();
+        assertThat(StripePaymentGateway.ambiguous(new ApiException("boom", "req", null, 503, null))).isTrue();
+        assertThat(StripePaymentGateway.ambiguous(new IdempotencyException("in use", "req", "idempotency_key_in_use", 409)))
+                .isTrue();
+        assertThat(StripePaymentGateway.ambiguous(new RateLimitException("slow down", null, "req", null, 429, null)))
+                .isTrue();
+    }
+
+    @Test
+    void treatsOtherClientErrorsAsDefinitive() {
+        assertThat(StripePaymentGateway.ambiguous(
+                new InvalidRequestException("bad", "amount", "req", "parameter_invalid_integer", 400, null))).isFalse();
+        assertThat(StripePaymentGateway.ambiguous(new IdempotencyException("other params", "req", null, 400))).isFalse();
+        assertThat(StripePaymentGateway.ambiguous(new AuthenticationException("key", "req", null, 401))).isFalse();
+    }
+}

@@ -1,0 +1,213 @@
+package com.wallet.processor.wallet.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.wallet.common.crypto.EncryptionKey;
+import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.messaging.FailureReason;
+import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.common.messaging.TransactionType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class ReconcileDepositsServiceTest {
+
+    private static final Duration YOUNG = Duration.ofMinutes(1);
+    private static final Duration OLD = Duration.ofMinutes(11);
+    private static final Set<TransactionStatus> OPEN = Set.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING);
+
+    private final FieldCipher cipher = new FieldCipher(EncryptionKey.parse("k1", "0123456789abcdef0123456789abcdef"));
+    private final Transactions transactions = mock(Transactions.class);
+    private final Wallets wallets = mock(Wallets.class);
+    private final Ledger ledger = mock(Ledger.class);
+    private final TransactionEvents events = mock(TransactionEvents.class);
+    private final PaymentGateway payments = mock(PaymentGateway.class);
+    private final TransactionTemplate transaction = mock(TransactionTemplate.class);
+    private final ReconcilerProperties properties = new ReconcilerProperties(true, Duration.ofSeconds(15),
+            Duration.ofSeconds(30), 50, Duration.ofMinutes(10), Duration.ofMinutes(10), 1L);
+    private ReconcileDepositsService reconciler;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        when(transaction.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
+        when(transactions.changeStatus(any(), any(), any(), any())).thenReturn(true);
+        when(transactions.settleDeposit(any(), any())).thenReturn(true);
+        WalletLocks locks = walletIds -> () -> { };
+        reconciler = new ReconcileDepositsService(transaction, transactions, wallets, ledger, events,
+                new TransactionEventFactory(Clock.systemUTC()), locks, payments, cipher, properties,
+                new SimpleMeterRegistry());
+    }
+
+    private TransactionRecord deposit(String paymentIntentId) {
+        UUID id = UUID.randomUUID();
+        byte[] method = cipher.seal("pm_card_visa".getBytes(StandardCharsets.UTF_8), "transactions.payment_method:" + id);
+        return new TransactionRecord(id, UUID.randomUUID(), null, TransactionType.DEPOSIT, TransactionStatus.PROCESSING,
+                1_000, "USD", null, method, paymentIntentId, null);
+    }
+
+    private Outcome reconcile(TransactionRecord tx, Duration age) {
+        return reconciler.reconcile(new Transactions.StaleDeposit(tx, age));
+    }
+
+    @Test
+    void asksAgainWithTheSameKeyAndKeepsAnUncertainDepositProcessing() {
+        TransactionRecord tx = deposit(null);
+        when(payments.createPayment(any())).thenReturn(new PaymentGateway.PaymentUncertain("ApiException status=500"));
+
+        assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.PROCESSING);
+
+        ArgumentCaptor<PaymentGateway.DepositPayment> payment = ArgumentCaptor.forClass(PaymentGateway.DepositPayment.class);
+        verify(payments).createPayment(payment.capture());
+        assertThat(payment.getValue().idempotencyKey()).isEqualTo("deposit-" + tx.id());
+        assertThat(payment.getValue().paymentMethod()).isEqualTo("pm_card_visa");
+        assertThat(payment.getValue().amount()).isEqualTo(1_000);
+        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        verify(transactions).postponeReconciliation(tx.id());
+        verify(events, never()).append(any());
+    }
+
+    @Test
+    void givesUpAnUncertainDepositAfterTheLimit() {
+        TransactionRecord tx = deposit(null);
+        when(payments.createPayment(any())).thenReturn(new PaymentGateway.PaymentUncertain("ApiConnectionException"));
+
+        assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.FAILED);
+
+        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.PAYMENT_FAILED);
+        verify(events).append(any());
+    }
+
+    @Test
+    void recordsThePaymentIntentStripeReplaysOrCreatesNow() {
+        TransactionRecord tx = deposit(null);
+        when(payments.createPayment(any())).thenReturn(new PaymentGateway.PaymentAccepted("pi_1", "succeeded"));
+
+        assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.PROCESSING);
+
+        verify(transactions).recordPaymentIntent(tx.id(), "pi_1");
+        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        verify(wallets, never()).credit(any(), anyLong());
+    }
+
+    @Test
+    void failsADeclineReplayedByStripeCardDeclined() {
+        TransactionRecord tx = deposit(null);
+        when(payments.createPayment(any())).thenReturn(new PaymentGateway.PaymentDeclined("pi_2", "card_declined"));
+
+        assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.FAILED);
+
+        verify(transactions).recordPaymentIntent(tx.id(), "pi_2");
+        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.CARD_DECLINED);
+    }
+
+    @Test
+    void settlesASucceededPaymentIntentLikeTheWebhookAndOnlyOnce() {
+        TransactionRecord tx = deposit("pi_3");
+        when(payments.retrievePayment("pi_3")).thenReturn(new PaymentGateway.PaymentFound("pi_3", "succeeded", 1_000, null));
+
+        assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.COMPLETED);
+        when(transactions.settleDeposit(any(), any())).thenReturn(false); // the webhook (or another reconciler) was first
+        assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.IGNORED);
+
+        verify(transactions, times(2)).settleDeposit(tx.id(), "pi_3");
+        verify(wallets, times(1)).credit(tx.walletId(), 1_000);
+        verify(ledger, times(1)).post(eq(tx.id()), eq("USD"), any());
+        ArgumentCaptor<TransactionEvent> event = ArgumentCaptor.forClass(TransactionEvent.class);
+        verify(events, times(1)).append(event.capture());
+        assertThat(event.getValue().status()).isEqualTo(TransactionStatus.COMPLETED);
+        verify(payments, never()).createPayment(any());
+    }
+
+    @Test
+    void failsAPaymentIntentThatNeedsAnotherPaymentMethod() {
+        TransactionRecord tx = deposit("pi_4");
+        when(payments.retrievePayment("pi_4"))
+                .thenReturn(new PaymentGateway.PaymentFound("pi_4", "requires_payment_method", 1_000, "card_declined"));
+
+        assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.FAILED);
+
+        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.CARD_DECLINED);
+        verify(wallets, never()).credit(any(), anyLong());
+    }
+
+    @Test
+    void waitsForAuthenticationThenCancelsAndFails() {
+        TransactionRecord tx = deposit("pi_5");
+        when(payments.retrievePayment("pi_5"))
+                .thenReturn(new PaymentGateway.PaymentFound("pi_5", "requires_action", 1_000, null));
+        when(payments.cancelPayment("pi_5", tx.id()))
+                .thenReturn(new PaymentGateway.PaymentFound("pi_5", "canceled", 1_000, null));
+
+        assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.PROCESSING);
+        verify(payments, never()).cancelPayment(any(), any());
+        verify(transactions).postponeReconciliation(tx.id());
+
+        assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.FAILED);
+        verify(payments).cancelPayment("pi_5", tx.id());
+        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.PAYMENT_FAILED);
+    }
+
+    @Test
+    void keepsTheDepositOpenWhenTheCancelIsRefused() {
+        TransactionRecord tx = deposit("pi_6");
+        when(payments.retrievePayment("pi_6"))
+                .thenReturn(new PaymentGateway.PaymentFound("pi_6", "requires_action", 1_000, null));
+        when(payments.cancelPayment("pi_6", tx.id())) // authenticated and succeeded meanwhile
+                .thenReturn(new PaymentGateway.PaymentLookupFailed("InvalidRequestException status=400"));
+
+        assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.PROCESSING);
+
+        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        verify(transactions).postponeReconciliation(tx.id());
+    }
+
+    @Test
+    void keepsWaitingWhenStripeCannotBeAskedOrThePaymentIsStillProcessing() {
+        TransactionRecord unreachable = deposit("pi_7");
+        TransactionRecord processing = deposit("pi_8");
+        when(payments.retrievePayment("pi_7")).thenReturn(new PaymentGateway.PaymentLookupFailed("ApiConnectionException"));
+        when(payments.retrievePayment("pi_8")).thenReturn(new PaymentGateway.PaymentFound("pi_8", "processing", 1_000, null));
+
+        assertThat(reconcile(unreachable, OLD)).isEqualTo(Outcome.PROCESSING);
+        assertThat(reconcile(processing, OLD)).isEqualTo(Outcome.PROCESSING);
+
+        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        verify(transactions, never()).settleDeposit(any(), any());
+        verify(transactions).postponeReconciliation(unreachable.id());
+        verify(transactions).postponeReconciliation(processing.id());
+    }
+
+    @Test
+    void oneFailingDepositDoesNotStopTheRound() {
+        TransactionRecord broken = deposit("pi_9");
+        TransactionRecord fine = deposit("pi_10");
+        when(transactions.staleDeposits(Duration.ofSeconds(30), 50)).thenReturn(List.of(
+                new Transactions.StaleDeposit(broken, YOUNG), new Transactions.StaleDeposit(fine, YOUNG)));
+        when(payments.retrievePayment("pi_9")).thenThrow(new IllegalStateException("database down"));
+        when(payments.retrievePayment("pi_10")).thenReturn(new PaymentGateway.PaymentFound("pi_10", "canceled", 1_000, null));
+
+        assertThat(reconciler.reconcileStaleDeposits()).isEqualTo(2);
+
+        verify(transactions).changeStatus(fine.id(), OPEN, TransactionStatus.FAILED, FailureReason.PAYMENT_FAILED);
+    }
+}
