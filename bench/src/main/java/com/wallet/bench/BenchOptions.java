@@ -42,7 +42,7 @@ record BenchOptions(
     static final String USAGE = """
             usage: bin/wallet bench [options]
               --concurrency C   pgbench clients and concurrent GraphQL clients (default 8)
-              --in-flight W     commands outstanding at once in the Kafka phases (default 256)
+              --in-flight W     commands outstanding at once in the Kafka phases (default 64)
               --duration S      seconds of each pgbench run (default 10)
               --transfers N     end-to-end transfers produced to wallet.commands (default 3000)
               --wallets N       bench wallets the end-to-end transfers spread over (default 200)
@@ -60,7 +60,7 @@ record BenchOptions(
     static BenchOptions parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("concurrency", "8");
-        values.put("in-flight", "256");
+        values.put("in-flight", "64");
         values.put("duration", "10");
         values.put("transfers", "3000");
         values.put("wallets", "200");
