@@ -72,6 +72,7 @@ public abstract class ProcessorIntegrationTest {
         Map<String, String> props = new HashMap<>();
         props.put("wallet.encryption.key", LocalServices.ENCRYPTION_KEY);
         props.put("wallet.analytics.enabled", "false");
+        props.put("wallet.stripe.secret-key", "sk_test_local");
         props.put("wallet.stripe.api-base", StripeStub.get().url());
         props.put("wallet.stripe.max-network-retries", "1");
         props.put("wallet.processor.retry-initial", "100ms");

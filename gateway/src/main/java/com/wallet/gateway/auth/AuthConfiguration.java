@@ -1,6 +1,6 @@
 package com.wallet.gateway.auth;
 
-import com.wallet.gateway.InvalidSecretException;
+import com.wallet.common.config.InvalidSecretException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

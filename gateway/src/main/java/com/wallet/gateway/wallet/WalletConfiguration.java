@@ -3,7 +3,7 @@ package com.wallet.gateway.wallet;
 import com.wallet.common.crypto.EncryptionKey;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.CommandCodec;
-import com.wallet.gateway.InvalidSecretException;
+import com.wallet.common.config.InvalidSecretException;
 import com.wallet.gateway.wallet.application.CommandOutbox;
 import com.wallet.gateway.wallet.application.CommandPublisher;
 import com.wallet.gateway.wallet.application.CommandRelay;

@@ -3,7 +3,7 @@ package com.wallet.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.wallet.gateway.InvalidSecretException;
+import com.wallet.common.config.InvalidSecretException;
 import com.wallet.gateway.wallet.application.Caller;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;

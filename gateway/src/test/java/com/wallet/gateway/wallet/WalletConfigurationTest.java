@@ -3,7 +3,7 @@ package com.wallet.gateway.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.wallet.gateway.InvalidSecretException;
+import com.wallet.common.config.InvalidSecretException;
 import org.junit.jupiter.api.Test;
 
 class WalletConfigurationTest {

@@ -1,5 +1,6 @@
 package com.wallet.webhook.stripe;
 
+import com.wallet.common.config.InvalidSecretException;
 import com.wallet.webhook.stripe.application.IngestStripeEvent;
 import com.wallet.webhook.stripe.application.PublishedEvents;
 import com.wallet.webhook.stripe.application.StripeEvents;
@@ -13,6 +14,8 @@ class StripeWebhookConfiguration {
     @Bean
     IngestStripeEvent ingestStripeEvent(StripeWebhookProperties properties, StripeEvents events,
                                         PublishedEvents published) {
+        // A default secret outside local mode would let anyone who knows it forge deposits.
+        InvalidSecretException.requireSet("STRIPE_WEBHOOK_SECRET", properties.webhookSecret());
         return new IngestStripeEvent(properties, events, published);
     }
 }

@@ -1,5 +1,6 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.common.config.InvalidSecretException;
 import com.wallet.common.crypto.EncryptionKey;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.CommandCodec;

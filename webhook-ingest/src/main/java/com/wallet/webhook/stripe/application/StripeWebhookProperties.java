@@ -1,6 +1,5 @@
 package com.wallet.webhook.stripe.application;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,5 +11,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("wallet.stripe")
-public record StripeWebhookProperties(@NotBlank String webhookSecret, @NotNull Duration signatureTolerance) {
+public record StripeWebhookProperties(String webhookSecret, @NotNull Duration signatureTolerance) {
 }

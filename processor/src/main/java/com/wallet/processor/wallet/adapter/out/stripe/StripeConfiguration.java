@@ -1,6 +1,7 @@
 package com.wallet.processor.wallet.adapter.out.stripe;
 
 import com.stripe.StripeClient;
+import com.wallet.common.config.InvalidSecretException;
 import com.wallet.processor.wallet.application.PaymentGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,7 @@ public class StripeConfiguration {
     @Bean
     StripeClient stripeClient(StripeProperties properties) {
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
-                .setApiKey(properties.secretKey())
+                .setApiKey(InvalidSecretException.requireSet("STRIPE_SECRET_KEY", properties.secretKey()))
                 .setMaxNetworkRetries(properties.maxNetworkRetries())
                 .setConnectTimeout((int) properties.connectTimeout().toMillis())
                 .setReadTimeout((int) properties.readTimeout().toMillis());

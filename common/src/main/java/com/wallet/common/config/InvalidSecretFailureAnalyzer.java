@@ -1,10 +1,10 @@
-package com.wallet.gateway;
+package com.wallet.common.config;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Reports a missing or malformed secret as one line naming the variable, without a stack trace. */
-class InvalidSecretFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSecretException> {
+public class InvalidSecretFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSecretException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSecretException cause) {
