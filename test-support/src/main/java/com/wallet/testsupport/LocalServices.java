@@ -46,8 +46,12 @@ public final class LocalServices {
         registry.add("spring.kafka.bootstrap-servers", () -> kafkaBootstrap(topics));
     }
 
+    /**
+     * The JDBC URL of a test database, created if missing. {@code TEST_DATABASE_SUFFIX} is appended to
+     * the name, so two checkouts can run their suites side by side on one PostgreSQL.
+     */
     public static synchronized String jdbcUrl(String database) {
-        return DATABASES.computeIfAbsent(database, LocalServices::createDatabase);
+        return DATABASES.computeIfAbsent(database + env("TEST_DATABASE_SUFFIX", ""), LocalServices::createDatabase);
     }
 
     public static String username() {

@@ -12,6 +12,7 @@ import com.wallet.common.messaging.WalletCommand;
 import com.wallet.common.messaging.WithdrawFunds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,9 +107,8 @@ public class SubmitTransactionService {
                 // An identical key won a concurrent race: answer with its transaction.
                 return transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey()).orElseThrow();
             }
-            events.append(new TransactionEvent(UUID.randomUUID(), 0, id, request.source().id(),
-                    request.destinationId(), request.type(), TransactionStatus.PENDING, request.amount(),
-                    request.currency(), null, clock.instant()));
+            events.append(TransactionEvent.of(id, request.source().id(), request.destinationId(), request.type(),
+                    TransactionStatus.PENDING, request.amount(), request.currency(), null, List.of(), clock.instant()));
             outbox.append(envelope);
             return null;
         });

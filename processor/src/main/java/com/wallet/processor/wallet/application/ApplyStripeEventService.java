@@ -6,6 +6,7 @@ import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
 import com.wallet.processor.wallet.domain.ChargeBack;
 import com.wallet.processor.wallet.domain.EntryKind;
+import com.wallet.processor.wallet.domain.Postings;
 import com.wallet.processor.wallet.domain.WalletRules;
 import com.wallet.processor.wallet.domain.WalletState;
 import io.micrometer.core.instrument.Counter;
@@ -140,8 +141,9 @@ public class ApplyStripeEventService {
             return Outcome.IGNORED;
         }
         wallets.credit(tx.walletId(), tx.amount());
-        ledger.post(tx.id(), tx.currency(), WalletRules.withdrawalReversal(tx.amount(), tx.walletId()));
-        events.append(eventFactory.changed(tx, TransactionStatus.REVERSED, null));
+        Postings postings = WalletRules.withdrawalReversal(tx.amount(), tx.walletId());
+        ledger.post(tx.id(), tx.currency(), postings);
+        events.append(eventFactory.changed(tx, TransactionStatus.REVERSED, null, postings));
         return Outcome.COMPLETED;
     }
 
@@ -162,6 +164,7 @@ public class ApplyStripeEventService {
             throw new IllegalStateException("conditional debit of charge-back " + event.eventId() + " matched no row");
         }
         ledger.post(tx.id(), tx.currency(), chargeBack.postings());
+        events.append(eventFactory.moved(tx, chargeBack.postings()));
         if (chargeBack.shortfall() > 0) {
             shortfalls.record(tx.walletId(), tx.id(), event.eventId(), chargeBack.shortfall(), tx.currency(), kind.name());
             log.warn("charge-back {} on deposit {} left a shortfall on wallet {}", event.eventId(), tx.id(), tx.walletId());

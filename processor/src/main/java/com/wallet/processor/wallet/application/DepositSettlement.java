@@ -2,6 +2,7 @@ package com.wallet.processor.wallet.application;
 
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
+import com.wallet.processor.wallet.domain.Postings;
 import com.wallet.processor.wallet.domain.WalletRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,9 @@ class DepositSettlement {
                     tx.id(), source);
         }
         wallets.credit(tx.walletId(), tx.amount());
-        ledger.post(tx.id(), tx.currency(), WalletRules.depositSettlement(tx.amount(), tx.walletId()));
-        events.append(eventFactory.changed(tx, TransactionStatus.COMPLETED, null));
+        Postings postings = WalletRules.depositSettlement(tx.amount(), tx.walletId());
+        ledger.post(tx.id(), tx.currency(), postings);
+        events.append(eventFactory.changed(tx, TransactionStatus.COMPLETED, null, postings));
         log.info("deposit {} COMPLETED by {}", tx.id(), source);
         return Outcome.COMPLETED;
     }

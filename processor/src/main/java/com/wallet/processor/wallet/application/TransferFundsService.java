@@ -4,6 +4,7 @@ import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.processor.wallet.domain.Decision;
+import com.wallet.processor.wallet.domain.Postings;
 import com.wallet.processor.wallet.domain.WalletRules;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.List;
@@ -80,19 +81,19 @@ public class TransferFundsService {
                 }
             }
             ledger.post(tx.id(), tx.currency(), accepted.postings());
-            return finish(tx, TransactionStatus.COMPLETED, null);
+            return finish(tx, TransactionStatus.COMPLETED, null, accepted.postings());
         }
         if (decision instanceof Decision.Rejected rejected) {
-            return finish(tx, TransactionStatus.FAILED, rejected.reason());
+            return finish(tx, TransactionStatus.FAILED, rejected.reason(), null);
         }
         throw new IllegalStateException("unhandled decision " + decision.getClass().getSimpleName());
     }
 
-    private Outcome finish(TransactionRecord tx, TransactionStatus to, FailureReason reason) {
+    private Outcome finish(TransactionRecord tx, TransactionStatus to, FailureReason reason, Postings postings) {
         if (!transactions.changeStatus(tx.id(), Set.of(TransactionStatus.PENDING), to, reason)) {
             throw new IllegalStateException("transaction " + tx.id() + " left PENDING concurrently");
         }
-        events.append(eventFactory.changed(tx, to, reason));
+        events.append(postings == null ? eventFactory.changed(tx, to, reason) : eventFactory.changed(tx, to, reason, postings));
         return to == TransactionStatus.COMPLETED ? Outcome.COMPLETED : Outcome.FAILED;
     }
 }

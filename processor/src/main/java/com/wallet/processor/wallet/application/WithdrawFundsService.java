@@ -4,6 +4,7 @@ import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.WithdrawFunds;
 import com.wallet.processor.wallet.domain.Decision;
+import com.wallet.processor.wallet.domain.Postings;
 import com.wallet.processor.wallet.domain.WalletRules;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.List;
@@ -101,7 +102,10 @@ public class WithdrawFundsService {
                 throw new IllegalStateException("conditional debit of withdrawal " + tx.id() + " matched no row");
             }
             ledger.post(tx.id(), tx.currency(), accepted.postings());
-            changeStatus(tx, Set.of(TransactionStatus.PENDING), TransactionStatus.PROCESSING, null);
+            if (!transactions.changeStatus(tx.id(), Set.of(TransactionStatus.PENDING), TransactionStatus.PROCESSING, null)) {
+                throw new IllegalStateException("transaction " + tx.id() + " changed status concurrently");
+            }
+            events.append(eventFactory.changed(tx, TransactionStatus.PROCESSING, null, accepted.postings()));
             return new Debit(tx, Outcome.PROCESSING);
         }
         throw new IllegalStateException("unhandled decision " + decision.getClass().getSimpleName());
@@ -121,8 +125,9 @@ public class WithdrawFundsService {
             return Outcome.IGNORED;
         }
         wallets.credit(tx.walletId(), tx.amount());
-        ledger.post(tx.id(), tx.currency(), WalletRules.withdrawalReversal(tx.amount(), tx.walletId()));
-        events.append(eventFactory.changed(tx, TransactionStatus.FAILED, FailureReason.PAYOUT_FAILED));
+        Postings postings = WalletRules.withdrawalReversal(tx.amount(), tx.walletId());
+        ledger.post(tx.id(), tx.currency(), postings);
+        events.append(eventFactory.changed(tx, TransactionStatus.FAILED, FailureReason.PAYOUT_FAILED, postings));
         return Outcome.FAILED;
     }
 

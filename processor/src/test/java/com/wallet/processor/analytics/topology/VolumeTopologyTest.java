@@ -52,8 +52,8 @@ class VolumeTopologyTest {
 
     private void send(UUID transactionId, TransactionType type, TransactionStatus status, long amount, String currency) {
         UUID wallet = UUID.randomUUID();
-        TransactionEvent event = new TransactionEvent(UUID.randomUUID(), 1, transactionId, wallet, null, type, status,
-                amount, currency, null, Instant.parse("2026-01-01T00:00:00Z"));
+        TransactionEvent event = new TransactionEvent(TransactionEvent.SCHEMA_VERSION, UUID.randomUUID(), 1, 1, transactionId,
+                wallet, null, type, status, amount, currency, null, java.util.List.of(), Instant.parse("2026-01-01T00:00:00Z"));
         transactions.pipeInput(wallet.toString(), json.writeValueAsString(event));
     }
 

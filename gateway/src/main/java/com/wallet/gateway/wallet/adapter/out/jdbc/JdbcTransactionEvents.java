@@ -1,16 +1,12 @@
 package com.wallet.gateway.wallet.adapter.out.jdbc;
 
 import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.outbox.OutboxStatements;
 import com.wallet.gateway.wallet.application.TransactionEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 class JdbcTransactionEvents implements TransactionEvents {
-
-    private static final String APPEND = """
-            INSERT INTO outbox_events (event_id, transaction_id, wallet_id, payload)
-            VALUES (:eventId, :transactionId, :walletId, CAST(:payload AS jsonb))
-            """;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -22,7 +18,7 @@ class JdbcTransactionEvents implements TransactionEvents {
 
     @Override
     public void append(TransactionEvent event) {
-        jdbc.sql(APPEND)
+        jdbc.sql(OutboxStatements.APPEND)
                 .param("eventId", event.eventId())
                 .param("transactionId", event.transactionId())
                 .param("walletId", event.walletId())

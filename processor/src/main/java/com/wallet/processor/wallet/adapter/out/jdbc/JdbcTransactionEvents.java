@@ -1,17 +1,13 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
 import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.outbox.OutboxStatements;
 import com.wallet.processor.wallet.application.TransactionEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Appends to outbox_events; the relay publishes in sequence order and stamps the sequence in. */
+/** Appends to outbox_events (walletSequence stamped by the database); the relay stamps the sequence. */
 class JdbcTransactionEvents implements TransactionEvents {
-
-    private static final String INSERT = """
-            INSERT INTO outbox_events (event_id, transaction_id, wallet_id, payload)
-            VALUES (:eventId, :tx, :wallet, CAST(:payload AS jsonb))
-            """;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -23,8 +19,8 @@ class JdbcTransactionEvents implements TransactionEvents {
 
     @Override
     public void append(TransactionEvent event) {
-        jdbc.sql(INSERT).param("eventId", event.eventId()).param("tx", event.transactionId())
-                .param("wallet", event.walletId()).param("payload", json.writeValueAsString(event))
+        jdbc.sql(OutboxStatements.APPEND).param("eventId", event.eventId()).param("transactionId", event.transactionId())
+                .param("walletId", event.walletId()).param("payload", json.writeValueAsString(event))
                 .update();
     }
 }
