@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code bin/wallet check}: prints one line per invariant and exits 0 when every one holds, 1 on
@@ -29,6 +30,9 @@ public final class CheckMain {
               Environment: DATABASE_URL, DATABASE_USERNAME, DATABASE_PASSWORD, KAFKA_BOOTSTRAP_SERVERS,
               STRIPE_API_BASE (the emulator's URL), STRIPE_SECRET_KEY (with --stripe-api).
             """;
+
+    private static final Set<String> OPTIONS = Set.of("deadline", "outbox-deadline", "database-url", "kafka", "topic",
+            "stripe-emulator", "stripe-api", "stripe-window", "no-stripe");
 
     private CheckMain() {
     }
@@ -93,21 +97,22 @@ public final class CheckMain {
                 throw new IllegalArgumentException("unexpected argument " + arg);
             }
             String name = arg.substring(2);
-            String value;
+            String value = null;
             int eq = name.indexOf('=');
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
-            } else if (name.equals("stripe-api") || name.equals("no-stripe")) {
-                value = "";
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("--" + name + " needs a value");
             }
-            if (!java.util.Set.of("deadline", "outbox-deadline", "database-url", "kafka", "topic", "stripe-emulator",
-                    "stripe-api", "stripe-window", "no-stripe").contains(name)) {
+            if (!OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
+            }
+            boolean flag = name.equals("stripe-api") || name.equals("no-stripe");
+            if (value == null && flag) {
+                value = "";
+            } else if (value == null && i + 1 < args.length) {
+                value = args[++i];
+            } else if (value == null) {
+                throw new IllegalArgumentException("--" + name + " needs a value");
             }
             options.put(name, value);
         }
