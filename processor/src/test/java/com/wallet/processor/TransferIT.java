@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.messaging.WalletPosting;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.processor.wallet.adapter.in.kafka.KafkaConfiguration;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,20 @@ class TransferIT extends ProcessorIntegrationTest {
                 .map(r -> r.value().sequence()).toList();
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
         assertThat(events.stream().filter(r -> r.value().status() == TransactionStatus.COMPLETED)).hasSize(10);
+        // walletSequence: 1..50 in topic order, so a consumer can tell a gap from a duplicate (contract 6.6)
+        assertThat(events.stream().sorted((a, b) -> Long.compare(a.offset(), b.offset()))
+                .map(r -> r.value().walletSequence()).toList())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 50).boxed().toList());
+        // each event carries what it posted: folding them gives the balances
+        for (ConsumerRecord<String, TransactionEvent> r : events) {
+            TransactionEvent e = r.value();
+            if (e.status() == TransactionStatus.COMPLETED) {
+                assertThat(e.postings()).containsExactlyInAnyOrder(new WalletPosting(hot, -100),
+                        new WalletPosting(e.counterpartyWalletId(), 100));
+            } else {
+                assertThat(e.postings()).isEmpty();
+            }
+        }
     }
 
     @Test
