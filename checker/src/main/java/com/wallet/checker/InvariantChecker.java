@@ -30,7 +30,8 @@ public final class InvariantChecker {
             new TopicInvariants.CompleteAndOrdered(),
             new TopicInvariants.FoldEqualsBalances(),
             new StripeInvariants.PaymentIntentsCreditedOnce(),
-            new StripeInvariants.TransfersMatchDebits());
+            new StripeInvariants.TransfersMatchDebits(),
+            new StripeInvariants.DisagreementsResolved());
 
     private final CheckerConfig config;
 

@@ -52,6 +52,11 @@ final class JdbcLedgerReader {
             FROM command_outbox WHERE published_at IS NULL
             """;
 
+    private static final String OPEN_DISAGREEMENTS = """
+            SELECT transaction_id, stripe_object_id, field, recorded, reported FROM stripe_disagreements
+            WHERE resolved_at IS NULL ORDER BY id
+            """;
+
     private final String url;
     private final String user;
     private final String password;
@@ -117,8 +122,12 @@ final class JdbcLedgerReader {
                 List<LedgerSnapshot.StaleCommand> commands = new ArrayList<>();
                 query(c, UNPUBLISHED_COMMANDS, rs -> commands.add(new LedgerSnapshot.StaleCommand(
                         rs.getObject("command_id", UUID.class), Duration.ofMillis(rs.getLong("waiting_ms")))));
+                List<LedgerSnapshot.Disagreement> disagreements = new ArrayList<>();
+                query(c, OPEN_DISAGREEMENTS, rs -> disagreements.add(new LedgerSnapshot.Disagreement(
+                        rs.getObject("transaction_id", UUID.class), rs.getString("stripe_object_id"), rs.getString("field"),
+                        rs.getString("recorded"), rs.getString("reported"))));
                 return new LedgerSnapshot(wallets, transactions, walletSums, postingCount[0], groups, unbalanced,
-                        outbox, commands);
+                        outbox, commands, disagreements);
             } finally {
                 c.rollback();
             }

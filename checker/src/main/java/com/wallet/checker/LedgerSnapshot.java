@@ -18,7 +18,8 @@ record LedgerSnapshot(
         List<PostingGroup> postingGroups,
         Map<UUID, Long> unbalanced,
         List<OutboxRow> outbox,
-        List<StaleCommand> unpublishedCommands) {
+        List<StaleCommand> unpublishedCommands,
+        List<Disagreement> openDisagreements) {
 
     record Wallet(UUID id, long balance, String currency) {
     }
@@ -47,5 +48,9 @@ record LedgerSnapshot(
     }
 
     record StaleCommand(UUID commandId, Duration waiting) {
+    }
+
+    /** A Stripe report the processor refused to move money on, not yet resolved by an operator. */
+    record Disagreement(UUID transactionId, String stripeObjectId, String field, String recorded, String reported) {
     }
 }

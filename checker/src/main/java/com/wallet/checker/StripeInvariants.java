@@ -195,6 +195,20 @@ final class StripeInvariants {
         }
     }
 
+    /** Stripe reports that disagreed with our record moved nothing; each waits for an operator until resolved. */
+    static final class DisagreementsResolved implements Invariant {
+        @Override
+        public InvariantResult check(Evidence e) {
+            List<String> violations = new ArrayList<>();
+            for (LedgerSnapshot.Disagreement d : e.ledger().openDisagreements()) {
+                violations.add("transaction " + d.transactionId() + ": Stripe reported " + d.field() + " " + d.reported()
+                        + " (" + d.stripeObjectId() + "), our record says " + d.recorded() + " (unresolved)");
+            }
+            return InvariantResult.of("stripe-disagreements-resolved",
+                    e.ledger().openDisagreements().size() + " open disagreements", violations);
+        }
+    }
+
     /** Per transaction, the sum of its WALLET postings of one kind. */
     private static Map<UUID, Long> credits(LedgerSnapshot ledger, String kind) {
         Map<UUID, Long> sums = new HashMap<>();

@@ -218,6 +218,20 @@ class InvariantCheckerIT {
     }
 
     @Test
+    void namesAnUnresolvedStripeDisagreement() throws Exception {
+        world.relay();
+        world.tamper("INSERT INTO stripe_disagreements (transaction_id, stripe_object_id, stripe_event_id, field, recorded, reported) "
+                + "VALUES ('" + world.declinedDeposit + "', 'pi_declined', 'evt_1', 'amount', '5000', '50000')");
+
+        Report report = world.check();
+
+        assertThat(report.result("stripe-disagreements-resolved").violations()).containsExactly("transaction "
+                + world.declinedDeposit + ": Stripe reported amount 50000 (pi_declined), our record says 5000 (unresolved)");
+        world.tamper("UPDATE stripe_disagreements SET resolved_at = now()");
+        assertThat(world.check().passed()).isTrue();
+    }
+
+    @Test
     void namesANegativeBalance() throws Exception {
         world.relay();
         world.tamper("ALTER TABLE wallets DROP CONSTRAINT wallet_balance_not_negative",

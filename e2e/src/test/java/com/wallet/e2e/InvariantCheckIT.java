@@ -43,7 +43,7 @@ class InvariantCheckIT {
         assertThat(report.results()).extracting(InvariantResult::name).contains("balance-not-negative",
                 "balance-equals-postings", "postings-sum-to-zero", "double-entry-per-status", "applied-at-most-once",
                 "final-before-deadline", "topic-complete-and-ordered", "topic-fold-equals-balances",
-                "stripe-payment-intents-credited-once", "stripe-transfers-match-debits");
+                "stripe-payment-intents-credited-once", "stripe-transfers-match-debits", "stripe-disagreements-resolved");
     }
 
     @Test
