@@ -185,6 +185,11 @@ class TransferIT extends ProcessorIntegrationTest {
         RestClient http = RestClient.create("http://127.0.0.1:" + port);
 
         assertThat(http.get().uri("/actuator/health").retrieve().body(String.class)).contains("UP");
+        // one indicator per dependency (contract section 11); HealthIndicatorsIT shows each turning DOWN
+        for (String component : List.of("db", "kafka", "redis")) {
+            assertThat(http.get().uri("/actuator/health/" + component).retrieve().body(String.class))
+                    .as(component).contains("\"UP\"");
+        }
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 http.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("jvm_"));
     }
