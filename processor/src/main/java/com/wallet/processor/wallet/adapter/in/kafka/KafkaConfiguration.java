@@ -81,6 +81,11 @@ public class KafkaConfiguration {
     }
 
     @Bean
+    ConsumerStopLog consumerStopLog() {
+        return new ConsumerStopLog();
+    }
+
+    @Bean
     StripeEventListener stripeEventListener(ApplyStripeEventService stripeEvents) {
         return new StripeEventListener(stripeEvents);
     }
@@ -109,6 +114,10 @@ public class KafkaConfiguration {
         factory.setConcurrency(listener.concurrency());
         factory.setCommonErrorHandler(errorHandler);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Graceful shutdown: finish the record in flight, commit its offset, leave the group; the
+        // rest of the poll stays uncommitted and goes to the next owner (nothing applied twice).
+        factory.getContainerProperties().setStopImmediate(true);
+        factory.getContainerProperties().setShutdownTimeout(listener.shutdownTimeout().toMillis());
         return factory;
     }
 
