@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL, then Redis, stopped for about 10 s while transfers are in flight: consumption pauses
+ * PostgreSQL, Redis, then the Kafka broker, stopped for about 10 s while transfers are in flight: consumption pauses
  * (commands are retried in place with back-off), the gateway's failures are retried by the client
  * with the same idempotency key, and everything resumes by itself once the service is back. Each
  * transfer completes exactly once. Meanwhile /actuator/health names the dependency DOWN, quickly,
@@ -60,6 +60,28 @@ class DependencyOutageIT {
             }
             awaitHealth(PROCESSOR, "redis", "UP");
             awaitHealth(WEBHOOK_INGEST, "redis", "UP");
+            stream.submit(40);
+
+            stream.assertEveryTransferCompletedExactlyOnce();
+        }
+    }
+
+    @Test
+    void transfersResumeByThemselvesAfterAKafkaOutage() throws Exception {
+        int processors = system.processorCount();
+        try (TransferStream stream = new TransferStream(api, "kafka-outage", 16)) {
+            stream.submit(60);
+            awaitSomeAccepted(stream, 20);
+            try {
+                system.stopKafka();
+                stream.submit(60); // committed by the gateway, sent by its command relay once Kafka is back
+                awaitHealth(PROCESSOR, "kafka", "DOWN");
+                awaitHealth(GATEWAY, "kafka", "DOWN");
+                pause(OUTAGE);
+            } finally {
+                system.restartMissing(processors); // starts the broker again
+            }
+            awaitHealth(PROCESSOR, "kafka", "UP");
             stream.submit(40);
 
             stream.assertEveryTransferCompletedExactlyOnce();

@@ -140,6 +140,19 @@ final class SystemControl {
         return commandsProcessed(instance, "COMPLETED", "FAILED");
     }
 
+    /** SIGTERM to the broker bin/wallet started; {@link #restartMissing} starts it again. */
+    void stopKafka() {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(repo.resolve(".wallet/pids/kafka.pid"), StandardCharsets.US_ASCII).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException("no pid file for kafka", e);
+        }
+        run("kill", "-TERM", Long.toString(pid));
+        await("kafka (pid " + pid + ") exits").atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+    }
+
     void stopPostgres() {
         run("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "stop", "-m", "fast");
     }
