@@ -52,9 +52,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Consumers of wallet.commands and stripe.events (group wallet-processor, no auto-commit, offset
  * committed per record after the listener returned, i.e. after the database commit) and the one
  * error handler: poison records (undecryptable, unparsable, misrouted) go straight to a dead-letter
- * topic with a short reason in headers and never block the partition, and a dead-lettered command's
- * transaction then ends FAILED / PROCESSING_ERROR ({@link FailingDeadLetterRecoverer}); anything else (database or Redis
- * down) is retried in place with an exponential back-off, without limit, so no command is lost.
+ * topic with a short reason in headers and never block the partition, and a dead-lettered
+ * command's transaction then ends FAILED / PROCESSING_ERROR ({@link FailingDeadLetterRecoverer});
+ * anything else (database or Redis down) is retried in place with an exponential back-off, without
+ * limit, so no command is lost.
  *
  * <p>Records are handled one at a time today. Applying several records of one partition in one
  * database transaction later means a batch listener calling a batch use case; the error handler
