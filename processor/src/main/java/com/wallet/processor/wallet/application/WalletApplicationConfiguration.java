@@ -73,6 +73,13 @@ public class WalletApplicationConfiguration {
     }
 
     @Bean
+    FailDeadLetteredCommandService failDeadLetteredCommandService(TransactionTemplate tx, Transactions transactions,
+                                                                  TransactionEvents events,
+                                                                  TransactionEventFactory factory, MeterRegistry meters) {
+        return new FailDeadLetteredCommandService(tx, transactions, events, factory, meters);
+    }
+
+    @Bean
     ApplyStripeEventService applyStripeEventService(WalletLocks locks, TransactionTemplate tx,
                                                     ProcessedStripeEvents processed, Transactions transactions,
                                                     Wallets wallets, Ledger ledger, Shortfalls shortfalls,
