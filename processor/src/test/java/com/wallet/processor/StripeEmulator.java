@@ -157,12 +157,21 @@ final class StripeEmulator {
         return new StripeEventMessage(event.path("id").asString(), type, objectId,
                 "payment_intent".equals(text(object, "object")) ? objectId : text(object, "payment_intent"),
                 text(metadata, "wallet_id"), text(metadata, "transaction_id"),
-                object.path(type.equals("charge.refunded") ? "amount_refunded" : "amount").asLong(0),
+                object.path(amountField(type)).asLong(0),
                 text(object, "currency"), failure, event.path("created").asLong(0));
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isString() && !value.asString().isEmpty() ? value.asString() : null;
+    }
+
+    /** Refunds and reversals carry the cumulative amount taken back, so a late or repeated event adds nothing. */
+    private static String amountField(String type) {
+        return switch (type) {
+            case "charge.refunded" -> "amount_refunded";
+            case "transfer.reversed" -> "amount_reversed";
+            default -> "amount";
+        };
     }
 }
