@@ -146,6 +146,23 @@ final class StripeEmulator {
         return found;
     }
 
+    /** The emulator's Transfers whose metadata names this transaction. */
+    List<JsonNode> transfersOf(UUID transactionId) throws IOException, InterruptedException {
+        JsonNode transfers = JSON.readTree(get("/_emulator/objects?type=transfer"));
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode transfer : transfers.isArray() ? transfers : transfers.path("data")) {
+            if (transactionId.toString().equals(transfer.path("metadata").path("transaction_id").asString(""))) {
+                found.add(transfer);
+            }
+        }
+        return found;
+    }
+
+    void clearFaults() throws IOException, InterruptedException {
+        HTTP.send(HttpRequest.newBuilder(URI.create(url + "/_emulator/faults")).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
     /** What webhook-ingest publishes for a verified event. */
     static StripeEventMessage toMessage(JsonNode event) {
         JsonNode object = event.path("data").path("object");
