@@ -209,6 +209,13 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
         assertThat(wallets.balance(wallet)).isEqualTo(1_200).isEqualTo(wallets.postingsOf(wallet));
         assertThat(wallets.ledgerEntries(tx)).isEqualTo(2);
 
+        // a transfer.created that disagrees with the withdrawal (another amount) completes nothing
+        StripeEventMessage disagreeing = event("transfer.created", "tr_other_" + tx, null, wallet, tx, 799, null);
+        sendEvent(disagreeing);
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM processed_stripe_events WHERE event_id = :id")
+                .param("id", disagreeing.eventId()).query(Long.class).single() == 1);
+        assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
+
         // Stripe did pay out after all: transfer.created completes it, once
         StripeEventMessage created = event("transfer.created", "tr_late_" + tx, null, wallet, tx, 800, null);
         sendEvent(created);
