@@ -61,6 +61,17 @@ final class StripeEmulator {
         return matching;
     }
 
+    /** Transfers whose metadata names this transaction. */
+    List<JsonNode> transfersOf(String transactionId) {
+        List<JsonNode> matching = new ArrayList<>();
+        for (JsonNode transfer : get("/objects?type=transfer")) {
+            if (transactionId.equals(transfer.path("metadata").path("transaction_id").asString())) {
+                matching.add(transfer);
+            }
+        }
+        return matching;
+    }
+
     private JsonNode get(String path) {
         return json.readTree(send(HttpRequest.newBuilder(URI.create(base + path)).GET()));
     }

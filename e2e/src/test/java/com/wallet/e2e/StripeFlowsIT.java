@@ -83,17 +83,28 @@ class StripeFlowsIT {
     }
 
     @Test
-    void aPayoutThatKeepsFailingRestoresTheFundsAndEndsPayoutFailed() {
+    void anAmbiguousPayoutStaysProcessingDebitedUntilStripeAnswersThenPaysOutOnce() {
         String user = api.token("payoutfail-" + UUID.randomUUID(), false);
         String wallet = api.createWallet(user, "USD");
         api.fund(user, wallet, 1_000);
-        stripe.fault(Map.of("kind", "error_before", "path", "/v1/transfers", "count", 20));
+        // a 500 says nothing about whether Stripe paid out (contract 6.7): the money must not go back
+        stripe.fault(Map.of("kind", "error_before", "method", "POST", "path", "/v1/transfers", "count", 1_000));
 
-        JsonNode done = api.awaitFinal(user, api.withdraw(user, wallet, 400).path("id").asString());
+        String id = api.withdraw(user, wallet, 400).path("id").asString();
 
-        assertThat(done.path("status").asString()).isEqualTo("FAILED");
-        assertThat(done.path("failureReason").asString()).isEqualTo("PAYOUT_FAILED");
-        assertThat(api.balance(user, wallet)).isEqualTo(1_000);
+        await("the withdrawal is PROCESSING").atMost(Duration.ofSeconds(30))
+                .until(() -> "PROCESSING".equals(api.transaction(user, id).path("status").asString()));
+        await("it stays PROCESSING, debited, while Stripe fails").during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> "PROCESSING".equals(api.transaction(user, id).path("status").asString())
+                        && api.balance(user, wallet) == 600);
+        stripe.clearFaults();
+
+        // the withdrawal reconciler finds no Transfer, creates it with the same key, completes it
+        await("the reconciler pays it out").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "COMPLETED".equals(api.transaction(user, id).path("status").asString()));
+        assertThat(api.balance(user, wallet)).isEqualTo(600);
+        assertThat(stripe.transfersOf(id)).hasSize(1);
         ledger.assertConsistent(wallet);
     }
 }

@@ -146,6 +146,23 @@ final class StripeEmulator {
         return found;
     }
 
+    /** The emulator's Transfers whose metadata names this transaction. */
+    List<JsonNode> transfersOf(UUID transactionId) throws IOException, InterruptedException {
+        JsonNode transfers = JSON.readTree(get("/_emulator/objects?type=transfer"));
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode transfer : transfers.isArray() ? transfers : transfers.path("data")) {
+            if (transactionId.toString().equals(transfer.path("metadata").path("transaction_id").asString(""))) {
+                found.add(transfer);
+            }
+        }
+        return found;
+    }
+
+    void clearFaults() throws IOException, InterruptedException {
+        HTTP.send(HttpRequest.newBuilder(URI.create(url + "/_emulator/faults")).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
     /** What webhook-ingest publishes for a verified event. */
     static StripeEventMessage toMessage(JsonNode event) {
         JsonNode object = event.path("data").path("object");
@@ -157,12 +174,21 @@ final class StripeEmulator {
         return new StripeEventMessage(event.path("id").asString(), type, objectId,
                 "payment_intent".equals(text(object, "object")) ? objectId : text(object, "payment_intent"),
                 text(metadata, "wallet_id"), text(metadata, "transaction_id"),
-                object.path(type.equals("charge.refunded") ? "amount_refunded" : "amount").asLong(0),
+                object.path(amountField(type)).asLong(0),
                 text(object, "currency"), failure, event.path("created").asLong(0));
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isString() && !value.asString().isEmpty() ? value.asString() : null;
+    }
+
+    /** Refunds and reversals carry the cumulative amount taken back, so a late or repeated event adds nothing. */
+    private static String amountField(String type) {
+        return switch (type) {
+            case "charge.refunded" -> "amount_refunded";
+            case "transfer.reversed" -> "amount_reversed";
+            default -> "amount";
+        };
     }
 }

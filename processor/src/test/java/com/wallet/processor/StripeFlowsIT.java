@@ -108,7 +108,7 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
     }
 
     @Test
-    void keepsADepositThatNeedsAuthenticationProcessingAndRetriesWithTheSameKey() {
+    void keepsADepositThatNeedsAuthenticationProcessingAndRetrievesItsPaymentIntentWhenRedelivered() {
         WalletFixture wallets = fixture();
         UUID wallet = wallets.aWalletWith(0);
         DepositFunds deposit = wallets.pendingDeposit(wallet, 900, "pm_card_threeDSecure2Required", cipher);
@@ -117,11 +117,14 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
         send(deposit);
         await().atMost(PATIENCE).until(() -> column(tx, "stripe_payment_intent_id") != null);
         String pi = column(tx, "stripe_payment_intent_id");
-        send(deposit); // redelivery while PROCESSING: Stripe is asked again with the same key
+        send(deposit); // redelivery while PROCESSING with the PaymentIntent recorded: retrieved, not created again
+        DepositFunds marker = wallets.pendingDeposit(wallet, 1, "pm_card_chargeDeclined", cipher);
+        send(marker); // same wallet, same partition: handled after the redelivery
 
-        await().atMost(PATIENCE).until(() -> stripe.requestsFor(tx.toString()).size() == 2);
-        assertThat(stripe.requestsFor(tx.toString())).extracting(StripeStub.Request::idempotencyKey)
-                .containsOnly("deposit-" + tx);
+        await().atMost(PATIENCE).until(() -> "FAILED".equals(wallets.status(marker.transactionId())));
+        assertThat(stripe.requestsTo("GET", "/v1/payment_intents/" + pi)).isNotEmpty();
+        assertThat(stripe.requestsFor(tx.toString())).singleElement()
+                .satisfies(call -> assertThat(call.idempotencyKey()).isEqualTo("deposit-" + tx));
         assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
         assertThat(column(tx, "stripe_payment_intent_id")).isEqualTo(pi);
         assertThat(wallets.outboxEvents(tx)).isEqualTo(1);
@@ -167,9 +170,9 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
     }
 
     @Test
-    void restoresTheFundsWhenThePayoutFails() {
+    void restoresTheFundsWhenStripeRefusesThePayout() {
         WalletFixture wallets = fixture();
-        UUID wallet = wallets.aWallet(2_000, true, StripeStub.FAILING_DESTINATION);
+        UUID wallet = wallets.aWallet(2_000, true, StripeStub.REFUSED_DESTINATION);
         WithdrawFunds withdrawal = wallets.pendingWithdrawal(wallet, 800);
         UUID tx = withdrawal.transactionId();
 
@@ -177,9 +180,86 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
 
         await().atMost(PATIENCE).until(() -> "FAILED".equals(wallets.status(tx)));
         assertThat(column(tx, "failure_reason")).isEqualTo("PAYOUT_FAILED");
+        assertThat(column(tx, "stripe_transfer_id")).isNull();
         assertThat(wallets.balance(wallet)).isEqualTo(2_000).isEqualTo(wallets.postingsOf(wallet));
         assertThat(wallets.ledgerEntries(tx)).isEqualTo(4); // debit and its reversal
         assertThat(wallets.unbalancedTransactions(List.of(tx))).isZero();
+        assertThat(wallets.outboxEvents(tx)).isEqualTo(2); // PROCESSING, FAILED
+    }
+
+    @Test
+    void keepsAnAmbiguouslyFailedPayoutProcessingUntilStripeSaysTheTransferExists() {
+        WalletFixture wallets = fixture();
+        UUID wallet = wallets.aWallet(2_000, true, StripeStub.FAILING_DESTINATION);
+        WithdrawFunds withdrawal = wallets.pendingWithdrawal(wallet, 800);
+        UUID tx = withdrawal.transactionId();
+
+        send(withdrawal);
+
+        // a 500 after retries: Stripe may have paid out, so the money is not given back; the
+        // reconciler looks for the Transfer by transfer_group, then asks again with the same key
+        await().atMost(PATIENCE).until(() -> stripe.requestsFor(tx.toString()).size() >= 3);
+        assertThat(stripe.requestsTo("GET", "/v1/transfers"))
+                .anySatisfy(call -> assertThat(call.form()).containsEntry("transfer_group", tx.toString()));
+        assertThat(stripe.requestsFor(tx.toString())).allSatisfy(call -> {
+            assertThat(call.idempotencyKey()).isEqualTo("withdrawal-" + tx);
+            assertThat(call.form()).containsEntry("transfer_group", tx.toString());
+        });
+        assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
+        assertThat(wallets.balance(wallet)).isEqualTo(1_200).isEqualTo(wallets.postingsOf(wallet));
+        assertThat(wallets.ledgerEntries(tx)).isEqualTo(2);
+
+        // a transfer.created that disagrees with the withdrawal (another amount) completes nothing
+        StripeEventMessage disagreeing = event("transfer.created", "tr_other_" + tx, null, wallet, tx, 799, null);
+        sendEvent(disagreeing);
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM processed_stripe_events WHERE event_id = :id")
+                .param("id", disagreeing.eventId()).query(Long.class).single() == 1);
+        assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
+
+        // Stripe did pay out after all: transfer.created completes it, once
+        StripeEventMessage created = event("transfer.created", "tr_late_" + tx, null, wallet, tx, 800, null);
+        sendEvent(created);
+        sendEvent(created);
+
+        await().atMost(PATIENCE).until(() -> "COMPLETED".equals(wallets.status(tx)));
+        assertThat(column(tx, "stripe_transfer_id")).isEqualTo("tr_late_" + tx);
+        assertThat(wallets.balance(wallet)).isEqualTo(1_200).isEqualTo(wallets.postingsOf(wallet));
+        assertThat(wallets.ledgerEntries(tx)).isEqualTo(2);
+        assertThat(wallets.unbalancedTransactions(List.of(tx))).isZero();
+        assertThat(wallets.outboxEvents(tx)).isEqualTo(2); // PROCESSING, COMPLETED
+    }
+
+    @Test
+    void creditsBackOnlyWhatWasReversedAndReversesOnceAllOfItIs() {
+        WalletFixture wallets = fixture();
+        UUID wallet = wallets.aWallet(5_000, true, "acct_partial");
+        WithdrawFunds withdrawal = wallets.pendingWithdrawal(wallet, 1_500);
+        UUID tx = withdrawal.transactionId();
+        send(withdrawal);
+        await().atMost(PATIENCE).until(() -> "COMPLETED".equals(wallets.status(tx)));
+        String transfer = column(tx, "stripe_transfer_id");
+
+        // transfer.reversed carries the Transfer's cumulative amount_reversed
+        StripeEventMessage partial = event("transfer.reversed", transfer, null, wallet, tx, 500, null);
+        sendEvent(partial);
+        sendEvent(partial);
+        await().atMost(PATIENCE).until(() -> wallets.balance(wallet) == 4_000);
+        assertThat(wallets.status(tx)).isEqualTo("COMPLETED");
+
+        sendEvent(event("transfer.reversed", transfer, null, wallet, tx, 1_500, null));
+        await().atMost(PATIENCE).until(() -> "REVERSED".equals(wallets.status(tx)));
+        StripeEventMessage stale = event("transfer.reversed", transfer, null, wallet, tx, 500, null);
+        sendEvent(stale); // an older cumulative amount arriving late credits nothing
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM processed_stripe_events WHERE event_id = :id")
+                .param("id", stale.eventId()).query(Long.class).single() == 1);
+
+        assertThat(wallets.balance(wallet)).isEqualTo(5_000).isEqualTo(wallets.postingsOf(wallet));
+        assertThat(wallets.ledgerEntries(tx)).isEqualTo(6); // debit, partial credit, the rest
+        assertThat(wallets.unbalancedTransactions(List.of(tx))).isZero();
+        assertThat(wallets.outboxEvents(tx)).isEqualTo(4); // PROCESSING, COMPLETED, the partial movement, REVERSED
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(java.util.Set.of(tx)))
+                .extracting(r -> r.value().postings().stream().mapToLong(p -> p.amount()).sum())
+                .containsExactly(-1_500L, 0L, 500L, 1_000L));
     }
 
     @Test

@@ -19,12 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A minimal stand-in for the Stripe API on a random loopback port (the real emulator module was not
  * available when these tests were written): PaymentIntents and Transfers with Stripe's test payment
- * methods (retrieve and cancel too), replay by idempotency key, and a destination that always fails
- * with HTTP 500.
+ * methods (retrieve and cancel too), Transfers (create, retrieve, list by transfer_group), replay
+ * by idempotency key, a destination that always fails with HTTP 500 (ambiguous: Stripe may have
+ * paid) and one that is refused with HTTP 400 (definitive: Stripe did nothing).
  */
 public final class StripeStub {
 
     public static final String FAILING_DESTINATION = "acct_always_500";
+    public static final String REFUSED_DESTINATION = "acct_refused_400";
     private static StripeStub instance;
 
     private final HttpServer server;
@@ -33,10 +35,13 @@ public final class StripeStub {
     private final AtomicInteger ids = new AtomicInteger();
     /** PaymentIntent id -> {amount, currency, status} */
     private final Map<String, String[]> intents = new ConcurrentHashMap<>();
+    /** Transfer id -> its JSON, and transfer_group -> Transfer id */
+    private final Map<String, String> transfers = new ConcurrentHashMap<>();
+    private final Map<String, String> transferGroups = new ConcurrentHashMap<>();
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     private volatile String forwardTo;
 
-    public record Request(String path, String idempotencyKey, Map<String, String> form) {
+    public record Request(String path, String idempotencyKey, Map<String, String> form, String method) {
     }
 
     private record Response(int status, String body) {
@@ -69,6 +74,11 @@ public final class StripeStub {
         this.forwardTo = baseUrl;
     }
 
+    /** Every request so far to a path (GETs included: they carry no metadata). */
+    public List<Request> requestsTo(String method, String path) {
+        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
     public List<Request> requestsFor(String transactionId) {
         return requests.stream().filter(r -> transactionId.equals(r.form().get("metadata[transaction_id]"))).toList();
     }
@@ -78,10 +88,15 @@ public final class StripeStub {
         Map<String, String> form = parse(body);
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         String path = exchange.getRequestURI().getPath();
-        requests.add(new Request(path, key, form));
+        String method = exchange.getRequestMethod();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            form.putAll(parse(query));
+        }
+        requests.add(new Request(path, key, form, method));
         String target = forwardTo;
-        Response response = target != null ? forward(target, exchange, body) : key == null ? respond(path, form)
-                : byIdempotencyKey.computeIfAbsent(path + "|" + key, k -> respond(path, form));
+        Response response = target != null ? forward(target, exchange, body) : key == null ? respond(method, path, form)
+                : byIdempotencyKey.computeIfAbsent(path + "|" + key, k -> respond(method, path, form));
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("Request-Id", "req_" + ids.incrementAndGet());
@@ -108,8 +123,19 @@ public final class StripeStub {
         }
     }
 
-    private Response respond(String path, Map<String, String> form) {
+    private Response respond(String method, String path, Map<String, String> form) {
         int n = ids.incrementAndGet();
+        if (method.equals("GET") && path.equals("/v1/transfers")) {
+            String id = transferGroups.get(form.getOrDefault("transfer_group", ""));
+            return new Response(200, """
+                    {"object":"list","has_more":false,"url":"/v1/transfers","data":[%s]}"""
+                    .formatted(id == null ? "" : transfers.get(id)));
+        }
+        if (method.equals("GET") && path.startsWith("/v1/transfers/")) {
+            String transfer = transfers.get(path.substring("/v1/transfers/".length()));
+            return transfer != null ? new Response(200, transfer) : new Response(404, """
+                    {"error":{"type":"invalid_request_error","code":"resource_missing","message":"No such transfer"}}""");
+        }
         if (path.startsWith("/v1/payment_intents/")) {
             return existingIntent(path);
         }
@@ -131,9 +157,23 @@ public final class StripeStub {
                 return new Response(500, """
                         {"error":{"type":"api_error","message":"stub failure"}}""");
             }
-            return new Response(200, """
-                    {"id":"tr_stub_%s","object":"transfer","amount":%s,"currency":"%s","destination":"%s"}"""
-                    .formatted(UUID.randomUUID().toString().replace("-", ""), form.get("amount"), form.get("currency"), form.get("destination")));
+            if (REFUSED_DESTINATION.equals(form.get("destination"))) {
+                return new Response(400, """
+                        {"error":{"type":"invalid_request_error","code":"resource_missing","param":"destination",
+                        "message":"No such destination"}}""");
+            }
+            String id = "tr_stub_" + UUID.randomUUID().toString().replace("-", "");
+            String transfer = """
+                    {"id":"%s","object":"transfer","amount":%s,"amount_reversed":0,"currency":"%s","destination":"%s",
+                    "transfer_group":"%s","metadata":{"transaction_id":"%s","wallet_id":"%s"}}"""
+                    .formatted(id, form.get("amount"), form.get("currency"), form.get("destination"),
+                            form.getOrDefault("transfer_group", ""), form.getOrDefault("metadata[transaction_id]", ""),
+                            form.getOrDefault("metadata[wallet_id]", ""));
+            transfers.put(id, transfer);
+            if (form.get("transfer_group") != null) {
+                transferGroups.put(form.get("transfer_group"), id);
+            }
+            return new Response(200, transfer);
         }
         return new Response(404, """
                 {"error":{"type":"invalid_request_error","message":"unknown path"}}""");

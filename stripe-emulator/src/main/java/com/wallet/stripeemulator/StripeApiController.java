@@ -66,6 +66,13 @@ class StripeApiController {
         return transfers.create(new Params(form));
     }
 
+    @GetMapping("/transfers")
+    Map<String, Object> listTransfers(@RequestParam(name = "transfer_group", required = false) String transferGroup,
+                                      @RequestParam(required = false) String destination,
+                                      @RequestParam(required = false) Integer limit) {
+        return transfers.list(transferGroup, destination, limit);
+    }
+
     @GetMapping("/transfers/{id}")
     Map<String, Object> retrieveTransfer(@PathVariable String id) {
         return transfers.retrieve(id);

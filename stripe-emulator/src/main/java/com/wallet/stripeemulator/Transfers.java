@@ -1,6 +1,7 @@
 package com.wallet.stripeemulator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,29 @@ class Transfers {
 
     Map<String, Object> retrieve(String id) {
         return store.get("transfer", id);
+    }
+
+    /**
+     * {@code GET /v1/transfers}: newest first, optionally only those of one {@code transfer_group}
+     * or {@code destination}, at most {@code limit} (Stripe's default 10, at most 100).
+     */
+    Map<String, Object> list(String transferGroup, String destination, Integer limit) {
+        int max = limit == null ? 10 : limit;
+        if (max < 1 || max > 100) {
+            throw StripeException.invalid("parameter_invalid_integer", "limit",
+                    "This value must be greater than or equal to 1 and less than or equal to 100.");
+        }
+        List<Map<String, Object>> matching = new ArrayList<>(store.list("transfer").stream()
+                .filter(tr -> transferGroup == null || transferGroup.equals(tr.get("transfer_group")))
+                .filter(tr -> destination == null || destination.equals(tr.get("destination")))
+                .toList());
+        Collections.reverse(matching);
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("object", "list");
+        list.put("data", matching.subList(0, Math.min(max, matching.size())));
+        list.put("has_more", matching.size() > max);
+        list.put("url", "/v1/transfers");
+        return list;
     }
 
     @SuppressWarnings("unchecked")

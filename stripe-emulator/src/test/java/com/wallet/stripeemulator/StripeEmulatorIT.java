@@ -11,11 +11,13 @@ import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeCollection;
 import com.stripe.model.Transfer;
 import com.stripe.model.TransferReversal;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.TransferCreateParams;
+import com.stripe.param.TransferListParams;
 import com.stripe.param.TransferReversalCreateParams;
 import java.time.Duration;
 import java.util.List;
@@ -186,6 +188,27 @@ class StripeEmulatorIT {
     }
 
     @Test
+    void shouldListTransfersOfOneTransferGroup() throws Exception {
+        StripeClient client = client(0);
+        Transfer first = client.v1().transfers().create(withdrawal(100, "tx-a"));
+        client.v1().transfers().create(withdrawal(200, "tx-b"));
+        client.v1().transfers().create(withdrawal(300));
+
+        StripeCollection<Transfer> groupA = client.v1().transfers()
+                .list(TransferListParams.builder().setTransferGroup("tx-a").build());
+        StripeCollection<Transfer> none = client.v1().transfers()
+                .list(TransferListParams.builder().setTransferGroup("tx-unknown").build());
+        StripeCollection<Transfer> all = client.v1().transfers().list(TransferListParams.builder().build());
+
+        assertThat(groupA.getData()).extracting(Transfer::getId).containsExactly(first.getId());
+        assertThat(groupA.getData().get(0).getTransferGroup()).isEqualTo("tx-a");
+        assertThat(groupA.getData().get(0).getMetadata()).containsEntry("transaction_id", "tx-9");
+        assertThat(none.getData()).isEmpty();
+        assertThat(all.getData()).hasSize(3);
+        assertThat(all.getHasMore()).isFalse();
+    }
+
+    @Test
     void shouldRefuseAWrongApiKey() {
         StripeClient wrong = StripeClient.builder().setApiKey("sk_test_wrong")
                 .setApiBase("http://127.0.0.1:" + port).build();
@@ -210,7 +233,12 @@ class StripeEmulatorIT {
     }
 
     private static TransferCreateParams withdrawal(long amount) {
+        return withdrawal(amount, null);
+    }
+
+    private static TransferCreateParams withdrawal(long amount, String transferGroup) {
         return TransferCreateParams.builder().setAmount(amount).setCurrency("usd").setDestination("acct_test")
+                .setTransferGroup(transferGroup)
                 .putMetadata("wallet_id", "w-9").putMetadata("transaction_id", "tx-9").build();
     }
 

@@ -10,7 +10,8 @@ package com.wallet.common.messaging;
  * @param paymentIntentId the PaymentIntent concerned, where there is one
  * @param walletId      metadata {@code wallet_id}, or null
  * @param transactionId metadata {@code transaction_id}, or null
- * @param amount        the object's amount in minor units (refunds: amount refunded)
+ * @param amount        the object's amount in minor units (charge.refunded: the cumulative amount_refunded;
+ *                      transfer.reversed: the cumulative amount_reversed)
  * @param failureCode   Stripe's failure or decline code, where there is one
  * @param created       Stripe's event time, epoch seconds
  */

@@ -31,7 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>payment_intent.succeeded: PENDING/PROCESSING deposit -> COMPLETED, wallet +a, clearing -a.</li>
  *   <li>payment_intent.payment_failed: PENDING/PROCESSING deposit -> FAILED (CARD_DECLINED or PAYMENT_FAILED);
  *       after succeeded it does nothing.</li>
- *   <li>transfer.reversed: PROCESSING/COMPLETED withdrawal -> REVERSED, funds credited back.</li>
+ *   <li>transfer.created: a PROCESSING withdrawal (found by metadata transaction_id) whose amount and
+ *       currency agree -> COMPLETED with the transfer id (the reconciler's answer, earlier).</li>
+ *   <li>transfer.reversed (cumulative amount_reversed: only the increase is credited back): all of it
+ *       -> REVERSED; part of it -> the status stays, the partial credit is posted with a movement event.</li>
  *   <li>charge.refunded (cumulative amount_refunded: only the increase is taken), charge.dispute.created
  *       (the disputed amount): the deposit's wallet is debited by the amount, never
  *       below zero; the rest is recorded in shortfalls with SHORTFALL postings. The transaction's
@@ -43,7 +46,7 @@ public class ApplyStripeEventService {
 
     private static final Logger log = LoggerFactory.getLogger(ApplyStripeEventService.class);
     private static final Set<String> HANDLED = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
-            "transfer.reversed", "charge.refunded", "charge.dispute.created");
+            "transfer.created", "transfer.reversed", "charge.refunded", "charge.dispute.created");
     private static final Set<TransactionStatus> OPEN = Set.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING);
 
     private final WalletLocks locks;
@@ -57,12 +60,14 @@ public class ApplyStripeEventService {
     private final TransactionEventFactory eventFactory;
     private final MeterRegistry meters;
     private final DepositSettlement settlement;
+    private final WithdrawalOutcomes withdrawals;
 
     public ApplyStripeEventService(WalletLocks locks, TransactionTemplate transaction, ProcessedStripeEvents processed,
                                    Transactions transactions, Wallets wallets, Ledger ledger, Shortfalls shortfalls,
                                    TransactionEvents events, TransactionEventFactory eventFactory, MeterRegistry meters,
                                    StripeDisagreements disagreements) {
         this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements);
+        this.withdrawals = new WithdrawalOutcomes(transactions, wallets, ledger, events, eventFactory);
         this.locks = locks;
         this.transaction = transaction;
         this.processed = processed;
@@ -108,6 +113,7 @@ public class ApplyStripeEventService {
         return switch (event.type()) {
             case "payment_intent.succeeded" -> settleDeposit(tx, event);
             case "payment_intent.payment_failed" -> failDeposit(tx, event);
+            case "transfer.created" -> completePayout(tx, event);
             case "transfer.reversed" -> reversePayout(tx, event);
             case "charge.refunded" -> chargeBack(tx, event, EntryKind.REFUND);
             case "charge.dispute.created" -> chargeBack(tx, event, EntryKind.DISPUTE);
@@ -138,15 +144,77 @@ public class ApplyStripeEventService {
         return Outcome.FAILED;
     }
 
-    private Outcome reversePayout(TransactionRecord tx, StripeEventMessage event) {
-        if (tx.type() != TransactionType.WITHDRAWAL || !transactions.reversePayout(tx.id(), event.objectId())) {
+    /** The Transfer exists: a PROCESSING withdrawal it agrees with is COMPLETED (conditional: once). */
+    private Outcome completePayout(TransactionRecord tx, StripeEventMessage event) {
+        if (!isPayoutOf(tx, event)) {
             return Outcome.IGNORED;
         }
-        wallets.credit(tx.walletId(), tx.amount());
-        Postings postings = WalletRules.withdrawalReversal(tx.amount(), tx.walletId());
+        if (event.amount() != tx.amount()) {
+            log.error("transfer.created {} for withdrawal {} has another amount: left for an operator",
+                    event.eventId(), tx.id());
+            return Outcome.IGNORED;
+        }
+        return withdrawals.complete(tx, event.objectId(), "event " + event.eventId());
+    }
+
+    /**
+     * Credits back what was reversed, once: the event carries the Transfer's cumulative
+     * amount_reversed, so only its increase over the WITHDRAWAL_REVERSAL postings so far is credited
+     * (a late, smaller event credits nothing). All of it reversed: REVERSED.
+     */
+    private Outcome reversePayout(TransactionRecord tx, StripeEventMessage event) {
+        if (!isPayoutOf(tx, event)) {
+            return Outcome.IGNORED;
+        }
+        if (tx.status() == TransactionStatus.PROCESSING) {
+            // The Transfer exists, so the withdrawal did pay out: complete it before crediting part of it back.
+            withdrawals.complete(tx, event.objectId(), "event " + event.eventId());
+            tx = transactions.find(tx.id()).orElseThrow();
+        }
+        if (tx.status() != TransactionStatus.COMPLETED) {
+            if (tx.status() == TransactionStatus.FAILED) {
+                log.error("transfer.reversed {} for withdrawal {} that is FAILED (funds already restored)",
+                        event.eventId(), tx.id());
+            }
+            return Outcome.IGNORED; // REVERSED: everything was credited back already
+        }
+        if (event.amount() > tx.amount()) {
+            log.error("transfer.reversed {} reverses more than withdrawal {}: only its amount is credited",
+                    event.eventId(), tx.id());
+        }
+        long reversed = Math.min(event.amount(), tx.amount());
+        long creditedSoFar = -ledger.clearingTotal(tx.id(), EntryKind.WITHDRAWAL_REVERSAL);
+        long amount = reversed - creditedSoFar;
+        if (amount <= 0) {
+            return Outcome.IGNORED;
+        }
+        wallets.credit(tx.walletId(), amount);
+        Postings postings = WalletRules.withdrawalReversal(amount, tx.walletId());
         ledger.post(tx.id(), tx.currency(), postings);
-        events.append(eventFactory.changed(tx, TransactionStatus.REVERSED, null, postings));
+        if (reversed == tx.amount()) {
+            if (!transactions.reversePayout(tx.id(), event.objectId())) {
+                throw new IllegalStateException("withdrawal " + tx.id() + " changed status concurrently");
+            }
+            events.append(eventFactory.changed(tx, TransactionStatus.REVERSED, null, postings));
+        } else {
+            events.append(eventFactory.moved(tx, postings));
+        }
         return Outcome.COMPLETED;
+    }
+
+    /** A withdrawal, the recorded Transfer (when one is recorded) and the same currency. */
+    private static boolean isPayoutOf(TransactionRecord tx, StripeEventMessage event) {
+        if (tx.type() != TransactionType.WITHDRAWAL) {
+            return false;
+        }
+        boolean sameTransfer = tx.stripeTransferId() == null || tx.stripeTransferId().equals(event.objectId());
+        boolean sameCurrency = event.currency() == null || event.currency().equalsIgnoreCase(tx.currency());
+        if (!sameTransfer || !sameCurrency) {
+            log.error("{} {} disagrees with withdrawal {} (transfer or currency): left for an operator",
+                    event.type(), event.eventId(), tx.id());
+            return false;
+        }
+        return true;
     }
 
     private Outcome chargeBack(TransactionRecord tx, StripeEventMessage event, EntryKind kind) {

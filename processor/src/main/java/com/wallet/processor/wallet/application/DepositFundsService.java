@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,14 +18,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * "deposit-&lt;txId&gt;". The wallet is credited only by the verified payment_intent.succeeded event.
  *
  * <p>The transaction status, not only processed_commands, is the idempotency here: a redelivered
- * command whose transaction is still PROCESSING calls Stripe again with the same key, which
- * returns the same PaymentIntent. No wallet lock: nothing here changes a balance, and every
+ * command whose transaction is still PROCESSING retrieves its recorded PaymentIntent, or, when
+ * none is recorded (the first answer was lost), calls Stripe again with the same key. No wallet lock: nothing here changes a balance, and every
  * status change is conditional. A wallet frozen since the gateway accepted the deposit ends it
  * FAILED WALLET_INACTIVE before any card is charged. An ambiguous Stripe failure (no answer, 5xx,
  * 409, 429 after retries) leaves the deposit PROCESSING: Stripe may have charged the card, so only
  * {@link ReconcileDepositsService}, asking again with the same key, may end it.
  */
 public class DepositFundsService {
+
+    private static final Logger log = LoggerFactory.getLogger(DepositFundsService.class);
 
     private final TransactionTemplate transaction;
     private final ProcessedCommands processed;
@@ -54,9 +58,24 @@ public class DepositFundsService {
         if (tx == null) {
             return Outcome.IGNORED;
         }
+        if (tx.stripePaymentIntentId() != null) {
+            return lookUp(tx);
+        }
         PaymentGateway.PaymentResult result = payments.createPayment(new PaymentGateway.DepositPayment(
                 tx.id(), tx.walletId(), tx.amount(), tx.currency(), paymentMethod(tx, command)));
         return transaction.execute(status -> results.record(tx, result));
+    }
+
+    /**
+     * A redelivered command whose PaymentIntent is recorded: retrieved, never created again (after
+     * Stripe's 24 h key expiry a create would charge twice). It stays PROCESSING: the succeeded
+     * event or the reconciler settles it, under the wallet lock.
+     */
+    private Outcome lookUp(TransactionRecord tx) {
+        PaymentGateway.PaymentLookup lookup = payments.retrievePayment(tx.stripePaymentIntentId());
+        log.info("deposit {} redelivered with payment intent {} recorded: {}", tx.id(), tx.stripePaymentIntentId(),
+                lookup instanceof PaymentGateway.PaymentFound found ? found.status() : "not retrieved");
+        return Outcome.PROCESSING;
     }
 
     /** @return the transaction to charge, or null when it already reached a final status */

@@ -13,7 +13,17 @@ public interface PaymentGateway {
     /** Cancels a PaymentIntent nobody can finish, idempotency key "deposit-cancel-&lt;txId&gt;". */
     PaymentLookup cancelPayment(String paymentIntentId, UUID transactionId);
 
+    /**
+     * Creates the withdrawal's Transfer with the key "withdrawal-&lt;txId&gt;" and transfer_group =
+     * the transaction id (so it can be found by listing even after Stripe forgot the key).
+     */
     PayoutResult createPayout(Payout payout);
+
+    /** A Transfer whose id is recorded (a GET: safe to repeat, never creates). */
+    TransferLookup retrieveTransfer(String transferId);
+
+    /** The Transfer Stripe holds for this withdrawal (transfer_group = the transaction id), if any. */
+    TransferLookup findTransfer(UUID transactionId);
 
     /** Idempotency key derived from the transaction id, so every retry is the same request. */
     record DepositPayment(UUID transactionId, UUID walletId, long amount, String currency, String paymentMethod) {
@@ -70,12 +80,36 @@ public interface PaymentGateway {
     record PaymentLookupFailed(String error) implements PaymentLookup {
     }
 
-    sealed interface PayoutResult permits PayoutCreated, PayoutFailed {
+    sealed interface PayoutResult permits PayoutCreated, PayoutRefused, PayoutAmbiguous {
     }
 
+    /** Stripe answered with the Transfer (created now, or replayed for the same key). */
     record PayoutCreated(String transferId) implements PayoutResult {
     }
 
-    record PayoutFailed(String error) implements PayoutResult {
+    /** A definitive refusal (a 4xx other than 409 and 429): Stripe created nothing, the funds may go back. */
+    record PayoutRefused(String error) implements PayoutResult {
+    }
+
+    /**
+     * No certain answer after the bounded retries (no answer, 5xx, 409 key in flight, 429, the key
+     * already used): a Transfer may exist. The withdrawal stays PROCESSING until Stripe is asked.
+     */
+    record PayoutAmbiguous(String error) implements PayoutResult {
+    }
+
+    sealed interface TransferLookup permits TransferFound, TransferNotFound, TransferLookupFailed {
+    }
+
+    /** @param currency lower case, as Stripe writes it */
+    record TransferFound(String transferId, long amount, String currency, long amountReversed) implements TransferLookup {
+    }
+
+    /** Stripe answered and holds no such Transfer. */
+    record TransferNotFound() implements TransferLookup {
+    }
+
+    /** The call did not succeed (after retries); nothing is known. */
+    record TransferLookupFailed(String error) implements TransferLookup {
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The deposit reconciler (contract 6.4: a deposit answered PENDING always reaches a final status).
+ * The deposit and withdrawal reconcilers (contract 6.4: a deposit answered PENDING always reaches a final status).
  *
  * @param enabled               run the scheduled reconciler in this instance (one instance reconciles at a time)
  * @param reconcileInterval     pause between two rounds
@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param ambiguousGiveUpAfter  a deposit whose PaymentIntent could still not be created with certainty
  *                              (no answer, 5xx, 409, 429) this long after the transaction was created ends
  *                              FAILED PAYMENT_FAILED
- * @param lockKey               the pg advisory lock key that elects the one reconciling instance
+ * @param lockKey               the pg advisory lock key that elects the one deposit-reconciling instance
+ * @param withdrawalLockKey     the pg advisory lock key that elects the one withdrawal-reconciling instance
+ *                              (reconcile-interval, reconcile-after and batch-size apply to both)
  */
 @Validated
 @ConfigurationProperties("wallet.reconciler")
@@ -31,5 +33,6 @@ public record ReconcilerProperties(
         @DefaultValue("50") @Min(1) @Max(1_000) int batchSize,
         @DefaultValue("10m") @NotNull Duration requiresActionTimeout,
         @DefaultValue("10m") @NotNull Duration ambiguousGiveUpAfter,
-        @DefaultValue("7262632") long lockKey) {
+        @DefaultValue("7262632") long lockKey,
+        @DefaultValue("7262633") long withdrawalLockKey) {
 }

@@ -26,8 +26,17 @@ public interface Transactions {
     /** A DEPOSIT still PENDING or PROCESSING becomes COMPLETED (and remembers the PaymentIntent). */
     boolean settleDeposit(UUID id, String paymentIntentId);
 
-    /** A WITHDRAWAL still PROCESSING becomes COMPLETED with its Stripe transfer id. */
+    /**
+     * A WITHDRAWAL still PROCESSING becomes COMPLETED with its Stripe transfer id (unless another
+     * transfer id is already recorded).
+     */
     boolean completePayout(UUID id, String transferId);
+
+    /**
+     * A WITHDRAWAL still PROCESSING with no Transfer recorded becomes FAILED PAYOUT_FAILED: the one
+     * way its funds go back before a payout (never while a Transfer for it is known).
+     */
+    boolean failPayout(UUID id);
 
     /** A WITHDRAWAL PROCESSING or COMPLETED becomes REVERSED. */
     boolean reversePayout(UUID id, String transferId);
@@ -40,6 +49,12 @@ public interface Transactions {
 
     /** Sets updated_at of a deposit still PROCESSING, so the reconciler looks at it again only later. */
     boolean postponeReconciliation(UUID id);
+
+    /** WITHDRAWALs in PROCESSING not updated for at least {@code idleFor}, least recently updated first. */
+    List<TransactionRecord> staleWithdrawals(Duration idleFor, int limit);
+
+    /** Sets updated_at of a withdrawal still PROCESSING, so the reconciler looks at it again only later. */
+    boolean postponeWithdrawalReconciliation(UUID id);
 
     /** A deposit stuck in PROCESSING and how long ago its transaction was created. */
     record StaleDeposit(TransactionRecord transaction, Duration age) {

@@ -99,4 +99,14 @@ public class WalletApplicationConfiguration {
         return new ReconcileDepositsService(tx, transactions, wallets, ledger, events, factory, locks, payments, cipher,
                 properties, meters, disagreements);
     }
+
+    @Bean
+    ReconcileWithdrawalsService reconcileWithdrawalsService(TransactionTemplate tx, Transactions transactions,
+                                                            Wallets wallets, Ledger ledger, TransactionEvents events,
+                                                            TransactionEventFactory factory, WalletLocks locks,
+                                                            PaymentGateway payments, PayoutProperties payouts,
+                                                            ReconcilerProperties properties, MeterRegistry meters) {
+        return new ReconcileWithdrawalsService(tx, transactions, wallets, ledger, events, factory, locks, payments,
+                payouts.defaultDestination(), properties, meters);
+    }
 }

@@ -4,25 +4,26 @@ import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.WithdrawFunds;
 import com.wallet.processor.wallet.domain.Decision;
-import com.wallet.processor.wallet.domain.Postings;
 import com.wallet.processor.wallet.domain.WalletRules;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A withdrawal: under the wallet lock, one transaction debits the wallet against the Stripe
  * clearing account (PENDING -> PROCESSING); after commit and outside any transaction a Stripe
- * Transfer is created with the key "withdrawal-&lt;txId&gt;"; success completes it, a failure
- * after retries restores the funds (WITHDRAWAL_REVERSAL postings) and ends FAILED PAYOUT_FAILED.
- * A redelivered command whose transaction is still PROCESSING calls Stripe again with the same key.
+ * Transfer is created with the key "withdrawal-&lt;txId&gt;" ({@link WithdrawalPayouts}). Created:
+ * COMPLETED. A definitive refusal: the funds are restored (WITHDRAWAL_REVERSAL postings), FAILED
+ * PAYOUT_FAILED. An ambiguous failure leaves it PROCESSING for {@link ReconcileWithdrawalsService}:
+ * Stripe may have paid out, so the money is never given back on a guess.
+ *
+ * <p>A redelivered command whose transaction is still PROCESSING never blindly creates again: a
+ * recorded Transfer id is retrieved, otherwise the Transfer is looked for by transfer_group, and
+ * only when Stripe holds none is it created with the same key (after Stripe's 24 h key expiry a
+ * blind create would pay out twice).
  */
 public class WithdrawFundsService {
-
-    private static final Logger log = LoggerFactory.getLogger(WithdrawFundsService.class);
 
     private final WalletLocks locks;
     private final TransactionTemplate transaction;
@@ -32,8 +33,7 @@ public class WithdrawFundsService {
     private final Ledger ledger;
     private final TransactionEvents events;
     private final TransactionEventFactory eventFactory;
-    private final PaymentGateway payments;
-    private final String defaultDestination;
+    private final WithdrawalPayouts payouts;
 
     public WithdrawFundsService(WalletLocks locks, TransactionTemplate transaction, ProcessedCommands processed,
                                 Transactions transactions, Wallets wallets, Ledger ledger, TransactionEvents events,
@@ -46,44 +46,34 @@ public class WithdrawFundsService {
         this.ledger = ledger;
         this.events = events;
         this.eventFactory = eventFactory;
-        this.payments = payments;
-        this.defaultDestination = defaultDestination;
+        this.payouts = new WithdrawalPayouts(locks, transaction, transactions, wallets, ledger, events, eventFactory,
+                payments, defaultDestination);
     }
 
     public Outcome withdraw(WithdrawFunds command) {
-        TransactionRecord tx;
-        Outcome outcome;
+        Debit debit;
         try (WalletLocks.LockHandle ignored = locks.lock(List.of(command.walletId()))) {
-            Debit debit = transaction.execute(status -> debit(command));
-            tx = debit.transaction();
-            outcome = debit.outcome();
+            debit = transaction.execute(status -> debit(command));
         }
-        if (outcome != Outcome.PROCESSING) {
-            return outcome;
+        if (debit.outcome() != Outcome.PROCESSING) {
+            return debit.outcome();
         }
-        String destination = wallets.stripeAccountId(tx.walletId()).orElse(defaultDestination);
-        PaymentGateway.PayoutResult result = payments.createPayout(new PaymentGateway.Payout(
-                tx.id(), tx.walletId(), tx.amount(), tx.currency(), destination));
-        if (result instanceof PaymentGateway.PayoutCreated created) {
-            return transaction.execute(status -> complete(tx, created.transferId()));
-        }
-        if (result instanceof PaymentGateway.PayoutFailed failed) {
-            log.warn("withdrawal {} payout failed: {}", tx.id(), failed.error());
-            try (WalletLocks.LockHandle ignored = locks.lock(List.of(tx.walletId()))) {
-                return transaction.execute(status -> restore(tx));
-            }
-        }
-        throw new IllegalStateException("unhandled payout result " + result.getClass().getSimpleName());
+        return debit.redelivered() ? payouts.resolve(debit.transaction(), "redelivered command")
+                : payouts.pay(debit.transaction(), "command");
     }
 
-    private record Debit(TransactionRecord transaction, Outcome outcome) {
+    /** @param redelivered the transaction was already PROCESSING: a payout may have been attempted */
+    private record Debit(TransactionRecord transaction, Outcome outcome, boolean redelivered) {
+        Debit(TransactionRecord transaction, Outcome outcome) {
+            this(transaction, outcome, false);
+        }
     }
 
     private Debit debit(WithdrawFunds command) {
         boolean first = processed.markProcessed(command.transactionId());
         TransactionRecord tx = CommandChecks.requireMatchingRow(command, transactions);
         if (tx.status() == TransactionStatus.PROCESSING) {
-            return new Debit(tx, Outcome.PROCESSING); // redelivered mid-payout: ask Stripe again, same key
+            return new Debit(tx, Outcome.PROCESSING, true); // redelivered mid-payout: ask Stripe what happened
         }
         if (!first || tx.status() != TransactionStatus.PENDING) {
             return new Debit(tx, first ? Outcome.IGNORED : Outcome.DUPLICATE);
@@ -109,26 +99,6 @@ public class WithdrawFundsService {
             return new Debit(tx, Outcome.PROCESSING);
         }
         throw new IllegalStateException("unhandled decision " + decision.getClass().getSimpleName());
-    }
-
-    private Outcome complete(TransactionRecord tx, String transferId) {
-        if (transactions.completePayout(tx.id(), transferId)) {
-            events.append(eventFactory.changed(tx, TransactionStatus.COMPLETED, null));
-            return Outcome.COMPLETED;
-        }
-        return Outcome.IGNORED; // already reversed by a transfer.reversed event
-    }
-
-    private Outcome restore(TransactionRecord tx) {
-        if (!transactions.changeStatus(tx.id(), Set.of(TransactionStatus.PROCESSING), TransactionStatus.FAILED,
-                FailureReason.PAYOUT_FAILED)) {
-            return Outcome.IGNORED;
-        }
-        wallets.credit(tx.walletId(), tx.amount());
-        Postings postings = WalletRules.withdrawalReversal(tx.amount(), tx.walletId());
-        ledger.post(tx.id(), tx.currency(), postings);
-        events.append(eventFactory.changed(tx, TransactionStatus.FAILED, FailureReason.PAYOUT_FAILED, postings));
-        return Outcome.FAILED;
     }
 
     private void changeStatus(TransactionRecord tx, Set<TransactionStatus> from, TransactionStatus to, FailureReason reason) {

@@ -43,7 +43,7 @@ class ReconcileDepositsServiceTest {
     private final PaymentGateway payments = mock(PaymentGateway.class);
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
     private final ReconcilerProperties properties = new ReconcilerProperties(true, Duration.ofSeconds(15),
-            Duration.ofSeconds(30), 50, Duration.ofMinutes(10), Duration.ofMinutes(10), 1L);
+            Duration.ofSeconds(30), 50, Duration.ofMinutes(10), Duration.ofMinutes(10), 1L, 2L);
     private ReconcileDepositsService reconciler;
 
     @BeforeEach

@@ -41,7 +41,7 @@ final class StripeEventParser {
                 "payment_intent".equals(text(object, "object")) ? objectId : text(object, "payment_intent"),
                 text(metadata, "wallet_id"),
                 text(metadata, "transaction_id"),
-                object.path(type.equals("charge.refunded") ? "amount_refunded" : "amount").asLong(0),
+                object.path(amountField(type)).asLong(0),
                 text(object, "currency"),
                 firstOf(text(error, "code"), text(error, "decline_code"), text(object, "failure_code")),
                 event.path("created").asLong(0)));
@@ -59,5 +59,14 @@ final class StripeEventParser {
             }
         }
         return null;
+    }
+
+    /** Refunds and reversals carry the cumulative amount taken back, so a late or repeated event adds nothing. */
+    private static String amountField(String type) {
+        return switch (type) {
+            case "charge.refunded" -> "amount_refunded";
+            case "transfer.reversed" -> "amount_reversed";
+            default -> "amount";
+        };
     }
 }

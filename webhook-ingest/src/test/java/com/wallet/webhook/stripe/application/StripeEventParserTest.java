@@ -46,6 +46,19 @@ class StripeEventParserTest {
     }
 
     @Test
+    void readsTheCumulativeReversedAmountOfAReversedTransfer() {
+        StripeEventMessage message = StripeEventParser.parse("""
+                {"id":"evt_7","type":"transfer.reversed","created":1,
+                 "data":{"object":{"id":"tr_7","object":"transfer","amount":1000,"amount_reversed":250,
+                   "currency":"usd","metadata":{"wallet_id":"w-7","transaction_id":"tx-7"}}}}
+                """).orElseThrow();
+
+        assertThat(message.amount()).isEqualTo(250);
+        assertThat(message.objectId()).isEqualTo("tr_7");
+        assertThat(message.transactionId()).isEqualTo("tx-7");
+    }
+
+    @Test
     void readsTheDisputedAmountAndThePayoutFailureCode() {
         assertThat(StripeEventParser.parse("""
                 {"id":"evt_4","type":"charge.dispute.created","created":1,

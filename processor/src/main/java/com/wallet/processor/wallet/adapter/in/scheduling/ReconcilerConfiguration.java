@@ -2,6 +2,7 @@ package com.wallet.processor.wallet.adapter.in.scheduling;
 
 import com.wallet.processor.outbox.RelayLeadership;
 import com.wallet.processor.wallet.application.ReconcileDepositsService;
+import com.wallet.processor.wallet.application.ReconcileWithdrawalsService;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,5 +20,12 @@ public class ReconcilerConfiguration {
     ScheduledDepositReconciler scheduledDepositReconciler(ReconcileDepositsService reconciler, DataSource dataSource,
                                                           ReconcilerProperties properties) {
         return new ScheduledDepositReconciler(reconciler, new RelayLeadership(dataSource, properties.lockKey()));
+    }
+
+    @Bean(destroyMethod = "close")
+    ScheduledWithdrawalReconciler scheduledWithdrawalReconciler(ReconcileWithdrawalsService reconciler,
+                                                                DataSource dataSource, ReconcilerProperties properties) {
+        return new ScheduledWithdrawalReconciler(reconciler,
+                new RelayLeadership(dataSource, properties.withdrawalLockKey()));
     }
 }

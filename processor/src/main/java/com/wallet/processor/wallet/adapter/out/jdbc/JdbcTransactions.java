@@ -41,6 +41,12 @@ class JdbcTransactions implements Transactions {
     private static final String COMPLETE_PAYOUT = """
             UPDATE transactions SET status = 'COMPLETED', stripe_transfer_id = :tr, updated_at = now()
             WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING'
+              AND (stripe_transfer_id IS NULL OR stripe_transfer_id = :tr)
+            """;
+    // The funds go back only while no Transfer is known for the withdrawal (contract 6.7).
+    private static final String FAIL_PAYOUT = """
+            UPDATE transactions SET status = 'FAILED', failure_reason = 'PAYOUT_FAILED', updated_at = now()
+            WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING' AND stripe_transfer_id IS NULL
             """;
     private static final String REVERSE_PAYOUT = """
             UPDATE transactions
@@ -57,6 +63,15 @@ class JdbcTransactions implements Transactions {
               AND updated_at <= now() - :idleMs * interval '1 millisecond'
             ORDER BY updated_at
             LIMIT :limit
+            """;
+    private static final String STALE_WITHDRAWALS = COLUMNS + """
+            WHERE status = 'PROCESSING' AND type = 'WITHDRAWAL'
+              AND updated_at <= now() - :idleMs * interval '1 millisecond'
+            ORDER BY updated_at
+            LIMIT :limit
+            """;
+    private static final String POSTPONE_WITHDRAWAL_RECONCILIATION = """
+            UPDATE transactions SET updated_at = now() WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING'
             """;
     private static final String POSTPONE_RECONCILIATION = """
             UPDATE transactions SET updated_at = now() WHERE id = :id AND type = 'DEPOSIT' AND status = 'PROCESSING'
@@ -107,6 +122,11 @@ class JdbcTransactions implements Transactions {
     }
 
     @Override
+    public boolean failPayout(UUID id) {
+        return jdbc.sql(FAIL_PAYOUT).param("id", id).update() == 1;
+    }
+
+    @Override
     public boolean reversePayout(UUID id, String transferId) {
         return jdbc.sql(REVERSE_PAYOUT).param("id", id).param("tr", transferId).update() == 1;
     }
@@ -116,6 +136,17 @@ class JdbcTransactions implements Transactions {
         return jdbc.sql(STALE_DEPOSITS).param("idleMs", idleFor.toMillis()).param("limit", limit)
                 .query((rs, n) -> new StaleDeposit(map(rs, n), Duration.ofMillis(rs.getLong("age_ms"))))
                 .list();
+    }
+
+    @Override
+    public List<TransactionRecord> staleWithdrawals(Duration idleFor, int limit) {
+        return jdbc.sql(STALE_WITHDRAWALS).param("idleMs", idleFor.toMillis()).param("limit", limit)
+                .query(JdbcTransactions::map).list();
+    }
+
+    @Override
+    public boolean postponeWithdrawalReconciliation(UUID id) {
+        return jdbc.sql(POSTPONE_WITHDRAWAL_RECONCILIATION).param("id", id).update() == 1;
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.wallet.processor.wallet.adapter.out.stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
@@ -12,8 +14,10 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.TransferCreateParams;
+import com.stripe.param.TransferListParams;
 import com.wallet.processor.wallet.application.PaymentGateway;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -107,12 +111,22 @@ class StripePaymentGateway implements PaymentGateway {
         return status == null || status >= 500 || status == 409 || status == 429;
     }
 
+    /**
+     * A payout failure is definitive only when Stripe answered a 4xx other than 409 and 429, and
+     * not idempotency_error: that one says a first request with this key exists (e.g. created
+     * before transfer_group was sent), so a Transfer may exist.
+     */
+    static boolean payoutAmbiguous(StripeException e) {
+        return ambiguous(e) || e instanceof IdempotencyException;
+    }
+
     @Override
     public PayoutResult createPayout(Payout payout) {
         TransferCreateParams params = TransferCreateParams.builder()
                 .setAmount(payout.amount())
                 .setCurrency(payout.currency().toLowerCase(Locale.ROOT))
                 .setDestination(payout.destination())
+                .setTransferGroup(payout.transactionId().toString())
                 .putMetadata("wallet_id", payout.walletId().toString())
                 .putMetadata("transaction_id", payout.transactionId().toString())
                 .build();
@@ -121,8 +135,52 @@ class StripePaymentGateway implements PaymentGateway {
             Transfer transfer = withRateLimitRetries(() -> stripe.v1().transfers().create(params, options));
             return new PayoutCreated(transfer.getId());
         } catch (StripeException e) {
-            return new PayoutFailed(describe(e));
+            if (payoutAmbiguous(e)) {
+                log.warn("withdrawal {} payout outcome unknown: {}", payout.transactionId(), describe(e));
+                return new PayoutAmbiguous(describe(e));
+            }
+            return new PayoutRefused(describe(e));
         }
+    }
+
+    @Override
+    public TransferLookup retrieveTransfer(String transferId) {
+        try {
+            return found(withRateLimitRetries(() -> stripe.v1().transfers().retrieve(transferId)));
+        } catch (InvalidRequestException e) {
+            return Integer.valueOf(404).equals(e.getStatusCode()) ? new TransferNotFound()
+                    : new TransferLookupFailed(describe(e));
+        } catch (StripeException e) {
+            return new TransferLookupFailed(describe(e));
+        }
+    }
+
+    @Override
+    public TransferLookup findTransfer(UUID transactionId) {
+        TransferListParams params = TransferListParams.builder()
+                .setTransferGroup(transactionId.toString()).setLimit(10L).build();
+        try {
+            List<Transfer> transfers = withRateLimitRetries(() -> stripe.v1().transfers().list(params)).getData()
+                    .stream()
+                    .filter(t -> t.getMetadata() != null
+                            && transactionId.toString().equals(t.getMetadata().get("transaction_id")))
+                    .toList();
+            if (transfers.isEmpty()) {
+                return new TransferNotFound();
+            }
+            if (transfers.size() > 1) {
+                // Paid out more than once: an operator must recover the extra Transfers.
+                log.error("withdrawal {} has {} Transfers at Stripe", transactionId, transfers.size());
+            }
+            return found(transfers.get(transfers.size() - 1)); // the oldest: listed newest first
+        } catch (StripeException e) {
+            return new TransferLookupFailed(describe(e));
+        }
+    }
+
+    private static TransferFound found(Transfer transfer) {
+        return new TransferFound(transfer.getId(), transfer.getAmount() == null ? 0 : transfer.getAmount(),
+                transfer.getCurrency(), transfer.getAmountReversed() == null ? 0 : transfer.getAmountReversed());
     }
 
     private interface StripeCall<T> {

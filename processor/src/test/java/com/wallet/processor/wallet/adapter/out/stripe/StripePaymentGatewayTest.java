@@ -30,4 +30,18 @@ class StripePaymentGatewayTest {
         assertThat(StripePaymentGateway.ambiguous(new IdempotencyException("other params", "req", null, 400))).isFalse();
         assertThat(StripePaymentGateway.ambiguous(new AuthenticationException("key", "req", null, 401))).isFalse();
     }
+
+    @Test
+    void treatsAPayoutRefusedOnlyWhenStripeDidNothing() {
+        assertThat(StripePaymentGateway.payoutAmbiguous(
+                new InvalidRequestException("No such destination", "destination", "req", "resource_missing", 400, null)))
+                .isFalse();
+        assertThat(StripePaymentGateway.payoutAmbiguous(new ApiException("boom", "req", null, 500, null))).isTrue();
+        assertThat(StripePaymentGateway.payoutAmbiguous(new ApiConnectionException("timeout"))).isTrue();
+        assertThat(StripePaymentGateway.payoutAmbiguous(new IdempotencyException("in use", "req", "idempotency_key_in_use", 409)))
+                .isTrue();
+        // the key was used first with other parameters: a Transfer may exist for it
+        assertThat(StripePaymentGateway.payoutAmbiguous(new IdempotencyException("other params", "req", null, 400)))
+                .isTrue();
+    }
 }

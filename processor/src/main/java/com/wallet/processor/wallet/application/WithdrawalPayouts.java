@@ -1,0 +1,111 @@
+package com.wallet.processor.wallet.application;
+
+import com.wallet.processor.wallet.domain.WithdrawalReconciliation;
+import com.wallet.processor.wallet.domain.WithdrawalReconciliation.CreateAnswer;
+import com.wallet.processor.wallet.domain.WithdrawalReconciliation.Decision;
+import com.wallet.processor.wallet.domain.WithdrawalReconciliation.TransferState;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The Stripe side of a PROCESSING withdrawal (contract 6.7: each Transfer matches exactly one
+ * debit; never given back while a Transfer may exist). Stripe is called outside any database
+ * transaction; what it answered is decided by {@link WithdrawalReconciliation} and applied by
+ * {@link WithdrawalOutcomes}.
+ *
+ * <ul>
+ *   <li>{@link #pay}: create the Transfer with the key "withdrawal-&lt;txId&gt;" (first attempt).</li>
+ *   <li>{@link #resolve}: a recorded Transfer id is retrieved, never created again; otherwise the
+ *       Transfer is looked for by transfer_group (it is found even after Stripe's 24 h key
+ *       expiry); only when Stripe says none exists is it created again with the same key.</li>
+ * </ul>
+ */
+class WithdrawalPayouts {
+
+    private static final Logger log = LoggerFactory.getLogger(WithdrawalPayouts.class);
+
+    private final WalletLocks locks;
+    private final TransactionTemplate transaction;
+    private final Wallets wallets;
+    private final PaymentGateway payments;
+    private final WithdrawalOutcomes outcomes;
+    private final String defaultDestination;
+
+    WithdrawalPayouts(WalletLocks locks, TransactionTemplate transaction, Transactions transactions, Wallets wallets,
+                      Ledger ledger, TransactionEvents events, TransactionEventFactory eventFactory,
+                      PaymentGateway payments, String defaultDestination) {
+        this.locks = locks;
+        this.transaction = transaction;
+        this.wallets = wallets;
+        this.payments = payments;
+        this.outcomes = new WithdrawalOutcomes(transactions, wallets, ledger, events, eventFactory);
+        this.defaultDestination = defaultDestination;
+    }
+
+    /** Creates the Transfer and applies the answer; PROCESSING when it was ambiguous. */
+    Outcome pay(TransactionRecord tx, String source) {
+        String destination = wallets.stripeAccountId(tx.walletId()).orElse(defaultDestination);
+        PaymentGateway.PayoutResult result = payments.createPayout(new PaymentGateway.Payout(
+                tx.id(), tx.walletId(), tx.amount(), tx.currency(), destination));
+        Decision decision;
+        if (result instanceof PaymentGateway.PayoutCreated created) {
+            decision = WithdrawalReconciliation.afterCreate(CreateAnswer.CREATED, created.transferId());
+        } else if (result instanceof PaymentGateway.PayoutRefused refused) {
+            log.warn("withdrawal {} payout refused: {}", tx.id(), refused.error());
+            decision = WithdrawalReconciliation.afterCreate(CreateAnswer.REFUSED, null);
+        } else if (result instanceof PaymentGateway.PayoutAmbiguous ambiguous) {
+            log.warn("withdrawal {} payout outcome unknown, stays PROCESSING for the reconciler: {}", tx.id(),
+                    ambiguous.error());
+            decision = WithdrawalReconciliation.afterCreate(CreateAnswer.AMBIGUOUS, null);
+        } else {
+            throw new IllegalStateException("unhandled payout result " + result.getClass().getSimpleName());
+        }
+        return apply(tx, decision, source);
+    }
+
+    /** Asks Stripe what became of the withdrawal's Transfer, and creates it only if none exists. */
+    Outcome resolve(TransactionRecord tx, String source) {
+        boolean recorded = tx.stripeTransferId() != null;
+        PaymentGateway.TransferLookup lookup = recorded
+                ? payments.retrieveTransfer(tx.stripeTransferId()) : payments.findTransfer(tx.id());
+        Decision decision = WithdrawalReconciliation.forTransfer(state(lookup), recorded, tx.amount(), tx.currency());
+        log.info("withdrawal {} transfer {}: {}", tx.id(), lookup.getClass().getSimpleName(), decision.action());
+        if (decision.action() == WithdrawalReconciliation.Action.CREATE_AGAIN) {
+            return pay(tx, source);
+        }
+        if (decision.action() == WithdrawalReconciliation.Action.WAIT && lookup instanceof PaymentGateway.TransferFound found) {
+            log.error("withdrawal {} has a Transfer {} that disagrees with it: left for an operator", tx.id(),
+                    found.transferId());
+        }
+        return apply(tx, decision, source);
+    }
+
+    private Outcome apply(TransactionRecord tx, Decision decision, String source) {
+        return switch (decision.action()) {
+            case COMPLETE -> transaction.execute(status -> outcomes.complete(tx, decision.transferId(), source));
+            case RESTORE -> {
+                try (WalletLocks.LockHandle ignored = locks.lock(List.of(tx.walletId()))) {
+                    yield transaction.execute(status -> outcomes.restore(tx, source));
+                }
+            }
+            case WAIT -> Outcome.PROCESSING;
+            case CREATE_AGAIN -> throw new IllegalStateException("CREATE_AGAIN is not an answer to a create");
+        };
+    }
+
+    private static TransferState state(PaymentGateway.TransferLookup lookup) {
+        if (lookup instanceof PaymentGateway.TransferFound found) {
+            return new WithdrawalReconciliation.Exists(found.transferId(), found.amount(), found.currency());
+        }
+        if (lookup instanceof PaymentGateway.TransferNotFound) {
+            return new WithdrawalReconciliation.Absent();
+        }
+        if (lookup instanceof PaymentGateway.TransferLookupFailed failed) {
+            log.warn("transfer lookup failed: {}", failed.error());
+            return new WithdrawalReconciliation.Unknown();
+        }
+        throw new IllegalStateException("unhandled transfer lookup " + lookup.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,140 @@
+package com.wallet.processor.wallet.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.common.messaging.TransactionType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class ReconcileWithdrawalsServiceTest {
+
+    private final Transactions transactions = mock(Transactions.class);
+    private final Wallets wallets = mock(Wallets.class);
+    private final Ledger ledger = mock(Ledger.class);
+    private final TransactionEvents events = mock(TransactionEvents.class);
+    private final PaymentGateway payments = mock(PaymentGateway.class);
+    private final TransactionTemplate transaction = mock(TransactionTemplate.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ReconcilerProperties properties = new ReconcilerProperties(true, Duration.ofSeconds(15),
+            Duration.ofSeconds(30), 50, Duration.ofMinutes(10), Duration.ofMinutes(10), 1L, 2L);
+    private ReconcileWithdrawalsService reconciler;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        when(transaction.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
+        when(transactions.completePayout(any(), any())).thenReturn(true);
+        when(transactions.failPayout(any())).thenReturn(true);
+        when(wallets.stripeAccountId(any())).thenReturn(Optional.of("acct_1"));
+        WalletLocks locks = walletIds -> () -> { };
+        reconciler = new ReconcileWithdrawalsService(transaction, transactions, wallets, ledger, events,
+                new TransactionEventFactory(Clock.systemUTC()), locks, payments, "acct_default", properties, meters);
+    }
+
+    private TransactionRecord withdrawal(String transferId) {
+        TransactionRecord tx = new TransactionRecord(UUID.randomUUID(), UUID.randomUUID(), null, TransactionType.WITHDRAWAL,
+                TransactionStatus.PROCESSING, 1_000, "USD", null, null, null, transferId);
+        when(transactions.staleWithdrawals(any(), eq(50))).thenReturn(List.of(tx));
+        return tx;
+    }
+
+    private double reconciled(Outcome outcome) {
+        var counter = meters.find("wallet.withdrawals.reconciled").tag("outcome", outcome.name()).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void retrievesARecordedTransferAndNeverCreatesAgain() {
+        TransactionRecord tx = withdrawal("tr_1");
+        when(payments.retrieveTransfer("tr_1")).thenReturn(new PaymentGateway.TransferFound("tr_1", 1_000, "usd", 0));
+
+        reconciler.reconcileStaleWithdrawals();
+
+        verify(transactions).completePayout(tx.id(), "tr_1");
+        verify(payments, never()).createPayout(any());
+        verify(payments, never()).findTransfer(any());
+        assertThat(reconciled(Outcome.COMPLETED)).isEqualTo(1);
+    }
+
+    @Test
+    void completesWithTheTransferFoundByItsTransferGroup() {
+        TransactionRecord tx = withdrawal(null);
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferFound("tr_2", 1_000, "usd", 0));
+
+        reconciler.reconcileStaleWithdrawals();
+
+        verify(transactions).completePayout(tx.id(), "tr_2");
+        verify(payments, never()).createPayout(any());
+        verify(wallets, never()).credit(any(), anyLong());
+    }
+
+    @Test
+    void createsAgainWithTheSameKeyOnlyWhenStripeHoldsNoTransfer() {
+        TransactionRecord tx = withdrawal(null);
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());
+        when(payments.createPayout(any())).thenReturn(new PaymentGateway.PayoutCreated("tr_3"));
+
+        reconciler.reconcileStaleWithdrawals();
+
+        verify(payments).createPayout(new PaymentGateway.Payout(tx.id(), tx.walletId(), 1_000, "USD", "acct_1"));
+        verify(transactions).completePayout(tx.id(), "tr_3");
+    }
+
+    @Test
+    void restoresTheFundsOnlyAfterADefinitiveRefusal() {
+        TransactionRecord tx = withdrawal(null);
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());
+        when(payments.createPayout(any())).thenReturn(new PaymentGateway.PayoutRefused("InvalidRequestException status=400"));
+
+        reconciler.reconcileStaleWithdrawals();
+
+        verify(transactions).failPayout(tx.id());
+        verify(wallets).credit(tx.walletId(), 1_000);
+        assertThat(reconciled(Outcome.FAILED)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsAnAmbiguousOrUnknownWithdrawalProcessingAndPostponesIt() {
+        TransactionRecord tx = withdrawal(null);
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());
+        when(payments.createPayout(any())).thenReturn(new PaymentGateway.PayoutAmbiguous("ApiException status=500"));
+
+        reconciler.reconcileStaleWithdrawals();
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferLookupFailed("ApiConnectionException"));
+        reconciler.reconcileStaleWithdrawals();
+
+        verify(transactions, never()).failPayout(any());
+        verify(wallets, never()).credit(any(), anyLong());
+        verify(transactions, times(2)).postponeWithdrawalReconciliation(tx.id());
+        assertThat(reconciled(Outcome.PROCESSING)).isEqualTo(2);
+    }
+
+    @Test
+    void leavesATransferThatDisagreesWithTheWithdrawalForAnOperator() {
+        TransactionRecord tx = withdrawal(null);
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferFound("tr_4", 999, "usd", 0));
+
+        reconciler.reconcileStaleWithdrawals();
+
+        verify(transactions, never()).completePayout(any(), any());
+        verify(transactions, never()).failPayout(any());
+        verify(payments, never()).createPayout(any());
+    }
+}
