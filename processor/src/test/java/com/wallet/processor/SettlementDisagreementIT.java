@@ -27,23 +27,24 @@ class SettlementDisagreementIT extends ProcessorIntegrationTest {
         UUID wallet = wallets.aWalletWith(0);
         DepositFunds deposit = wallets.pendingDeposit(wallet, 5_000, "pm_card_visa", cipher);
         UUID tx = deposit.transactionId();
-        jdbc.sql("UPDATE transactions SET status = 'PROCESSING', stripe_payment_intent_id = 'pi_recorded' WHERE id = :id")
-                .param("id", tx).update();
+        String recorded = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("UPDATE transactions SET status = 'PROCESSING', stripe_payment_intent_id = :pi WHERE id = :id")
+                .param("pi", recorded).param("id", tx).update();
 
         succeeded(tx, wallet, "pi_other", 5_000, "usd");       // another PaymentIntent
-        succeeded(tx, wallet, "pi_recorded", 50_000, "usd");   // another amount
-        succeeded(tx, wallet, "pi_recorded", 5_000, "eur");    // another currency
+        succeeded(tx, wallet, recorded, 50_000, "usd");   // another amount
+        succeeded(tx, wallet, recorded, 5_000, "eur");    // another currency
 
         await().atMost(PATIENCE).until(() -> disagreements(tx).size() == 3);
         assertThat(disagreements(tx)).extracting(r -> r.get("field") + ":" + r.get("recorded") + "->" + r.get("reported"))
-                .containsExactlyInAnyOrder("payment_intent:pi_recorded->pi_other", "amount:5000->50000",
+                .containsExactlyInAnyOrder("payment_intent:" + recorded + "->pi_other", "amount:5000->50000",
                         "currency:USD->EUR");
         assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
         assertThat(wallets.balance(wallet)).isZero();
         assertThat(wallets.ledgerEntries(tx)).isZero();
 
-        String agreeing = succeeded(tx, wallet, "pi_recorded", 5_000, "usd");
-        String again = succeeded(tx, wallet, "pi_recorded", 5_000, "usd");
+        String agreeing = succeeded(tx, wallet, recorded, 5_000, "usd");
+        String again = succeeded(tx, wallet, recorded, 5_000, "usd");
 
         await().atMost(PATIENCE).until(() -> "COMPLETED".equals(wallets.status(tx)));
         await().atMost(PATIENCE).until(() -> processed(List.of(agreeing, again)) == 2);
