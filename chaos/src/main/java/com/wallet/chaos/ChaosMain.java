@@ -36,12 +36,18 @@ public final class ChaosMain implements Callable<Integer> {
         long s = seed != null ? seed : new java.util.Random().nextLong();
         if (planOnly) {
             Schedule.plan(s, Duration.ofSeconds(durationSeconds).toMillis(),
-                    Math.max(1, SystemControl.runningProcessors(repo))).print(System.out);
+                    plannedProcessors()).print(System.out);
             return 0;
         }
         ChaosConfig config = ChaosConfig.local(s, Duration.ofSeconds(durationSeconds), repo)
                 .withRate(rate).withQuiescenceTimeout(Duration.ofSeconds(quiescenceSeconds));
         return new ChaosRun(config, System.out).run().passed() ? 0 : 1;
+    }
+
+    /** The running system's processors; none running: the two bin/wallet chaos would start. */
+    private int plannedProcessors() {
+        int running = SystemControl.runningProcessors(repo);
+        return running == 0 ? 2 : running;
     }
 
     public static void main(String[] args) {
