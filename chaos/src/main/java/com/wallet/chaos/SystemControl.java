@@ -69,6 +69,8 @@ final class SystemControl {
                 .directory(repo.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().put("PROCESSOR_INSTANCES", Integer.toString(processors));
+        builder.environment().put("WALLET_NO_BUILD", "1");   // restart what runs, never rebuild mid-run
+        builder.environment().putIfAbsent("WALLET_UP_TIMEOUT", "420");   // a loaded 2-core machine starts slowly
         if (run(builder, UP_TIMEOUT) != 0) {
             throw new IOException("bin/wallet up failed (see .wallet/logs/chaos-up.log)");
         }

@@ -160,7 +160,7 @@ final class Workload {
                 try {
                     if (emulator.authenticate(paymentIntent, e.getValue())) {
                         awaitingAuthentication.remove(e.getKey());
-                        report.operation("3ds-authentication", e.getValue() ? "succeeded" : "failed");
+                        report.operation("3ds-authentication", e.getValue() ? "completed by the customer" : "refused by the customer");
                     }
                 } catch (IOException ignored) {
                     // the emulator is briefly unreachable: next round
