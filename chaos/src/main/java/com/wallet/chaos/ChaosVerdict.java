@@ -39,7 +39,8 @@ final class ChaosVerdict {
         if (exit == 0) {
             return new Verdict(List.of(), output);
         }
-        List<String> named = output.lines().filter(l -> l.matches("(?i).*\\b(violat\\w*|fail\\w*)\\b.*")).toList();
+        // bin/wallet check prints "FAIL <invariant> examined ...: found" per broken invariant.
+        List<String> named = output.lines().filter(l -> l.startsWith("FAIL") || l.matches("(?i).*\\bviolat.*")).toList();
         return new Verdict(named.isEmpty() ? List.of("bin/wallet check exited " + exit) : named, output);
     }
 
