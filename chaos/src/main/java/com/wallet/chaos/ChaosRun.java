@@ -3,10 +3,8 @@ package com.wallet.chaos;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A whole chaos run: plan the schedule from the seed, set up wallets, run the workload while the
@@ -71,7 +69,7 @@ public final class ChaosRun {
                     new Quiescence.Database(config.databaseUrl(), config.databaseUser(), config.databasePassword()), out)
                     .await(config.quiescenceTimeout());
             record(quiet, workload, report);
-            judge(workload, http, report);
+            judge(report);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             report.failure("interrupted");
@@ -121,11 +119,8 @@ public final class ChaosRun {
         }
     }
 
-    private void judge(Workload workload, Http http, ChaosReport report) throws IOException {
-        Set<String> ours = new HashSet<>(workload.accepted().keySet());
-        ChaosVerdict.Verdict verdict = new ChaosVerdict(config.repo(), new FallbackInvariants(
-                new Quiescence.Database(config.databaseUrl(), config.databaseUser(), config.databasePassword()),
-                http, config.emulatorUrl())).judge(ours);
+    private void judge(ChaosReport report) throws IOException {
+        ChaosVerdict.Verdict verdict = new ChaosVerdict(config.repo()).judge();
         report.checkerOutput(verdict.output());
         verdict.violations().forEach(report::violation);
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.wallet.common.messaging.CommandEnvelope;
+import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.messaging.WalletPosting;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.processor.wallet.adapter.in.kafka.KafkaConfiguration;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,20 @@ class TransferIT extends ProcessorIntegrationTest {
                 .map(r -> r.value().sequence()).toList();
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
         assertThat(events.stream().filter(r -> r.value().status() == TransactionStatus.COMPLETED)).hasSize(10);
+        // walletSequence: 1..50 in topic order, so a consumer can tell a gap from a duplicate (contract 6.6)
+        assertThat(events.stream().sorted((a, b) -> Long.compare(a.offset(), b.offset()))
+                .map(r -> r.value().walletSequence()).toList())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 50).boxed().toList());
+        // each event carries what it posted: folding them gives the balances
+        for (ConsumerRecord<String, TransactionEvent> r : events) {
+            TransactionEvent e = r.value();
+            if (e.status() == TransactionStatus.COMPLETED) {
+                assertThat(e.postings()).containsExactlyInAnyOrder(new WalletPosting(hot, -100),
+                        new WalletPosting(e.counterpartyWalletId(), 100));
+            } else {
+                assertThat(e.postings()).isEmpty();
+            }
+        }
     }
 
     @Test
@@ -122,7 +139,7 @@ class TransferIT extends ProcessorIntegrationTest {
     }
 
     @Test
-    void deadLettersPoisonRecordsAndKeepsThePartitionMoving() {
+    void deadLettersPoisonRecordsFailsTheirTransactionsAndKeepsThePartitionMoving() {
         WalletFixture wallets = fixture();
         UUID from = wallets.aWalletWith(500);
         UUID to = wallets.aWalletWith(0);
@@ -131,25 +148,51 @@ class TransferIT extends ProcessorIntegrationTest {
         CommandEnvelope sealed = codec.seal(tampered);
         CommandEnvelope badCiphertext = new CommandEnvelope(sealed.commandId(), sealed.walletId(), sealed.keyId(),
                 sealed.payload().substring(0, sealed.payload().length() - 8) + "AAAAAAAA");
+        TransferFunds misrouted = wallets.pendingTransfer(to, from, 1);
         TransferFunds good = wallets.pendingTransfer(from, to, 100);
 
         sendRaw(Topics.WALLET_COMMANDS, key, "this is not json");
         sendRaw(Topics.WALLET_COMMANDS, key, json.writeValueAsString(badCiphertext));
-        sendRaw(Topics.WALLET_COMMANDS, key, json.writeValueAsString(codec.seal(wallets.pendingTransfer(to, from, 1))));
+        sendRaw(Topics.WALLET_COMMANDS, key, json.writeValueAsString(codec.seal(misrouted)));
         send(good);
 
         await().atMost(PATIENCE).until(() -> "COMPLETED".equals(wallets.status(good.transactionId())));
-        assertThat(wallets.status(tampered.transactionId())).isEqualTo("PENDING");
+        // a dead-lettered command closes its transaction: FAILED / PROCESSING_ERROR, no money moved
+        List<UUID> poisoned = List.of(tampered.transactionId(), misrouted.transactionId());
+        await().atMost(PATIENCE).until(() -> wallets.countByReason(poisoned, "PROCESSING_ERROR") == 2);
+        assertThat(wallets.countByStatus(poisoned, "FAILED")).isEqualTo(2);
+        assertThat(wallets.balance(from)).isEqualTo(400).isEqualTo(wallets.postingsOf(from));
+        assertThat(wallets.balance(to)).isEqualTo(100).isEqualTo(wallets.postingsOf(to));
+        assertThat(poisoned).allSatisfy(id -> assertThat(wallets.ledgerEntries(id)).isZero());
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<TransactionEvent> events = eventsOf(Set.copyOf(poisoned)).stream().map(ConsumerRecord::value).toList();
+            assertThat(events).hasSize(2).allSatisfy(e -> {
+                assertThat(e.status()).isEqualTo(TransactionStatus.FAILED);
+                assertThat(e.failureReason()).isEqualTo(FailureReason.PROCESSING_ERROR);
+                assertThat(e.postings()).isEmpty();
+            });
+        });
         await().atMost(PATIENCE).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dead = readAll(Topics.WALLET_COMMANDS_DLQ).stream()
                     .filter(r -> key.equals(r.key())).toList();
             assertThat(dead).hasSize(3);
-            assertThat(dead).allSatisfy(r -> assertThat(header(r, KafkaConfiguration.REASON_HEADER)).isNotBlank());
+            assertThat(dead).allSatisfy(r -> assertThat(header(r, KafkaConfiguration.REASON_HEADER))
+                    .isNotBlank().hasSizeLessThanOrEqualTo(200));
             assertThat(dead).anySatisfy(r -> assertThat(header(r, KafkaConfiguration.REASON_HEADER))
                     .contains("cannot be decrypted"));
             assertThat(dead).anySatisfy(r -> assertThat(header(r, KafkaConfiguration.REASON_HEADER))
                     .contains("wallet id"));
             assertThat(dead).anySatisfy(r -> assertThat(r.value()).isEqualTo("this is not json"));
+            // the exception's class names stay; its message and stack trace (SQL, Detail text) do not
+            assertThat(dead).allSatisfy(r -> {
+                assertThat(r.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+                assertThat(r.headers().lastHeader("kafka_dlt-exception-message")).isNull();
+                assertThat(r.headers().lastHeader("kafka_dlt-exception-stacktrace")).isNull();
+                for (Header h : r.headers()) {
+                    assertThat(new String(h.value(), StandardCharsets.UTF_8)).as(h.key())
+                            .doesNotContain("\tat ").doesNotContain("Detail");
+                }
+            });
         });
     }
 
@@ -158,6 +201,11 @@ class TransferIT extends ProcessorIntegrationTest {
         RestClient http = RestClient.create("http://127.0.0.1:" + port);
 
         assertThat(http.get().uri("/actuator/health").retrieve().body(String.class)).contains("UP");
+        // one indicator per dependency (contract section 11); HealthIndicatorsIT shows each turning DOWN
+        for (String component : List.of("db", "kafka", "redis")) {
+            assertThat(http.get().uri("/actuator/health/" + component).retrieve().body(String.class))
+                    .as(component).contains("\"UP\"");
+        }
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 http.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("jvm_"));
     }

@@ -24,7 +24,15 @@ public final class WalletFixture {
     }
 
     public UUID aWallet(long balance, boolean active, String stripeAccountId) {
-        UUID id = UUID.randomUUID();
+        return aWallet(UUID.randomUUID(), balance, active, stripeAccountId);
+    }
+
+    /** A funded active wallet with a chosen id (to pick its wallet.commands partition). */
+    public UUID aWalletWithId(UUID id, long balance) {
+        return aWallet(id, balance, true, null);
+    }
+
+    private UUID aWallet(UUID id, long balance, boolean active, String stripeAccountId) {
         jdbc.sql("INSERT INTO wallets (id, user_id, currency, balance, is_active, stripe_account_id) "
                         + "VALUES (:id, :user, 'USD', 0, true, :acct)")
                 .param("id", id).param("user", "user-" + id).param("acct", stripeAccountId).update();

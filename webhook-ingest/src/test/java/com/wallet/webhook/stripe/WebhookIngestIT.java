@@ -113,6 +113,17 @@ class WebhookIngestIT {
     }
 
     @Test
+    void shouldReportKafkaAndRedisInItsHealth() {
+        // contract section 11; HealthIndicatorsIT (processor) shows the same checks turning DOWN
+        for (String component : List.of("kafka", "redis")) {
+            assertThat(http.get().uri("/actuator/health/" + component).retrieve().body(String.class))
+                    .as(component).contains("\"UP\"");
+        }
+        assertThat(http.get().uri("/actuator/health/db").retrieve().toBodilessEntity().getStatusCode().value())
+                .as("no database in this service").isEqualTo(404);
+    }
+
+    @Test
     void shouldRefuseBadSignaturesAndPublishNothing() throws Exception {
         String payload = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-9\"}");
         String notJson = "this is not json";

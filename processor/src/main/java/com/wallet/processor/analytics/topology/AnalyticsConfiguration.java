@@ -11,7 +11,9 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.KTable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
@@ -42,6 +44,17 @@ public class AnalyticsConfiguration {
             throw new UncheckedIOException(e);
         }
         return new KafkaStreamsConfiguration(props);
+    }
+
+    /**
+     * A stream thread that dies (e.g. Kafka unreachable for longer than task.timeout.ms) is replaced
+     * instead of shutting the client down: analytics resume by themselves after an outage. The topology
+     * is idempotent per transaction id, so reprocessing from the last commit counts nothing twice.
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceFailedStreamThreads() {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(
+                e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 
     @Bean

@@ -60,8 +60,9 @@ public class ApplyStripeEventService {
 
     public ApplyStripeEventService(WalletLocks locks, TransactionTemplate transaction, ProcessedStripeEvents processed,
                                    Transactions transactions, Wallets wallets, Ledger ledger, Shortfalls shortfalls,
-                                   TransactionEvents events, TransactionEventFactory eventFactory, MeterRegistry meters) {
-        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory);
+                                   TransactionEvents events, TransactionEventFactory eventFactory, MeterRegistry meters,
+                                   StripeDisagreements disagreements) {
+        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements);
         this.locks = locks;
         this.transaction = transaction;
         this.processed = processed;
@@ -115,7 +116,8 @@ public class ApplyStripeEventService {
     }
 
     private Outcome settleDeposit(TransactionRecord tx, StripeEventMessage event) {
-        Outcome outcome = settlement.settle(tx, event.paymentIntentId(), event.amount(), "event " + event.eventId());
+        Outcome outcome = settlement.settle(tx, new DepositSettlement.Charged(event.paymentIntentId(), event.amount(),
+                event.currency(), event.eventId()), "event " + event.eventId());
         if (outcome == Outcome.IGNORED && tx.type() == TransactionType.DEPOSIT && tx.status() == TransactionStatus.FAILED) {
             // Charged at Stripe but FAILED here (e.g. given up after ambiguous failures): an operator must refund.
             log.error("payment_intent.succeeded {} for deposit {} that is FAILED: charged but not credited",

@@ -3,15 +3,22 @@ package com.wallet.processor.wallet.application;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
 import com.wallet.processor.wallet.domain.Postings;
+import com.wallet.processor.wallet.domain.StripeDisagreement;
 import com.wallet.processor.wallet.domain.WalletRules;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Credits a deposit whose PaymentIntent succeeded: the one code path of payment_intent.succeeded
  * and of the reconciler. Runs inside the caller's database transaction (under the wallet lock).
- * The status change is conditional (PENDING/PROCESSING -> COMPLETED), so whichever of the event
- * and the reconciler comes second changes nothing: the wallet is credited once.
+ * The status change is conditional (PENDING/PROCESSING -> COMPLETED, and only for the recorded
+ * PaymentIntent), so whichever of the event and the reconciler comes second changes nothing: the
+ * wallet is credited once.
+ *
+ * <p>What Stripe reports is checked against our own record first (contract section 7): another
+ * PaymentIntent, amount or currency credits nothing, is kept in stripe_disagreements for an
+ * operator, and leaves the deposit open (the reconciler still asks Stripe about the recorded one).
  */
 class DepositSettlement {
 
@@ -22,27 +29,44 @@ class DepositSettlement {
     private final Ledger ledger;
     private final TransactionEvents events;
     private final TransactionEventFactory eventFactory;
+    private final StripeDisagreements disagreements;
 
     DepositSettlement(Transactions transactions, Wallets wallets, Ledger ledger, TransactionEvents events,
-                      TransactionEventFactory eventFactory) {
+                      TransactionEventFactory eventFactory, StripeDisagreements disagreements) {
         this.transactions = transactions;
         this.wallets = wallets;
         this.ledger = ledger;
         this.events = events;
         this.eventFactory = eventFactory;
+        this.disagreements = disagreements;
     }
 
     /**
-     * @param settledAmount what Stripe says was charged (logged when it differs; the transaction's amount is credited)
-     * @return COMPLETED when this call settled it, IGNORED when it was not an open deposit
+     * What Stripe says was charged.
+     *
+     * @param currency null when the source does not say (then it is not compared)
+     * @param eventId  the Stripe event, or null when the reconciler retrieved the PaymentIntent
      */
-    Outcome settle(TransactionRecord tx, String paymentIntentId, long settledAmount, String source) {
-        if (tx.type() != TransactionType.DEPOSIT || !transactions.settleDeposit(tx.id(), paymentIntentId)) {
+    record Charged(String paymentIntentId, long amount, String currency, String eventId) {
+    }
+
+    /** @return COMPLETED when this call settled it, IGNORED when it was not an open deposit or Stripe disagreed */
+    Outcome settle(TransactionRecord tx, Charged charged, String source) {
+        if (tx.type() != TransactionType.DEPOSIT) {
             return Outcome.IGNORED;
         }
-        if (settledAmount != tx.amount()) {
-            log.warn("deposit {} settled by {} with another amount; the transaction's amount is credited",
-                    tx.id(), source);
+        List<StripeDisagreement> disagreeing = StripeDisagreement.forSettlement(tx.stripePaymentIntentId(), tx.amount(),
+                tx.currency(), charged.paymentIntentId(), charged.amount(), charged.currency());
+        if (!disagreeing.isEmpty()) {
+            if (tx.status() == TransactionStatus.PENDING || tx.status() == TransactionStatus.PROCESSING) {
+                disagreeing.forEach(d -> disagreements.record(tx.id(), charged.paymentIntentId(), charged.eventId(), d));
+                log.error("deposit {}: {} reports {} that disagree with the record; nothing credited, kept for an operator",
+                        tx.id(), source, disagreeing.stream().map(d -> d.field().name()).toList());
+            }
+            return Outcome.IGNORED;
+        }
+        if (!transactions.settleDeposit(tx.id(), charged.paymentIntentId())) {
+            return Outcome.IGNORED;
         }
         wallets.credit(tx.walletId(), tx.amount());
         Postings postings = WalletRules.depositSettlement(tx.amount(), tx.walletId());

@@ -50,14 +50,15 @@ public class ReconcileDepositsService {
     public ReconcileDepositsService(TransactionTemplate transaction, Transactions transactions, Wallets wallets,
                                     Ledger ledger, TransactionEvents events, TransactionEventFactory eventFactory,
                                     WalletLocks locks, PaymentGateway payments, FieldCipher cipher,
-                                    ReconcilerProperties properties, MeterRegistry meters) {
+                                    ReconcilerProperties properties, MeterRegistry meters,
+                                    StripeDisagreements disagreements) {
         this.transaction = transaction;
         this.transactions = transactions;
         this.locks = locks;
         this.payments = payments;
         this.cipher = cipher;
         this.results = new DepositPaymentResults(transactions, events, eventFactory);
-        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory);
+        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements);
         this.properties = properties;
         this.meters = meters;
     }
@@ -126,7 +127,8 @@ public class ReconcileDepositsService {
 
     private Outcome settle(TransactionRecord tx, PaymentGateway.PaymentFound intent) {
         try (WalletLocks.LockHandle ignored = locks.lock(List.of(tx.walletId()))) {
-            return inTransaction(() -> settlement.settle(tx, intent.paymentIntentId(), intent.amount(), "reconciler"));
+            return inTransaction(() -> settlement.settle(tx,
+                    new DepositSettlement.Charged(intent.paymentIntentId(), intent.amount(), null, null), "reconciler"));
         }
     }
 

@@ -73,13 +73,20 @@ public class WalletApplicationConfiguration {
     }
 
     @Bean
+    FailDeadLetteredCommandService failDeadLetteredCommandService(TransactionTemplate tx, Transactions transactions,
+                                                                  TransactionEvents events,
+                                                                  TransactionEventFactory factory, MeterRegistry meters) {
+        return new FailDeadLetteredCommandService(tx, transactions, events, factory, meters);
+    }
+
+    @Bean
     ApplyStripeEventService applyStripeEventService(WalletLocks locks, TransactionTemplate tx,
                                                     ProcessedStripeEvents processed, Transactions transactions,
                                                     Wallets wallets, Ledger ledger, Shortfalls shortfalls,
                                                     TransactionEvents events, TransactionEventFactory factory,
-                                                    MeterRegistry meters) {
+                                                    MeterRegistry meters, StripeDisagreements disagreements) {
         return new ApplyStripeEventService(locks, tx, processed, transactions, wallets, ledger, shortfalls, events,
-                factory, meters);
+                factory, meters, disagreements);
     }
 
     @Bean
@@ -87,8 +94,9 @@ public class WalletApplicationConfiguration {
                                                       Ledger ledger, TransactionEvents events,
                                                       TransactionEventFactory factory, WalletLocks locks,
                                                       PaymentGateway payments, FieldCipher cipher,
-                                                      ReconcilerProperties properties, MeterRegistry meters) {
+                                                      ReconcilerProperties properties, MeterRegistry meters,
+                                                      StripeDisagreements disagreements) {
         return new ReconcileDepositsService(tx, transactions, wallets, ledger, events, factory, locks, payments, cipher,
-                properties, meters);
+                properties, meters, disagreements);
     }
 }

@@ -55,7 +55,7 @@ class ReconcileDepositsServiceTest {
         WalletLocks locks = walletIds -> () -> { };
         reconciler = new ReconcileDepositsService(transaction, transactions, wallets, ledger, events,
                 new TransactionEventFactory(Clock.systemUTC()), locks, payments, cipher, properties,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), (tx, object, event, disagreement) -> { });
     }
 
     private TransactionRecord deposit(String paymentIntentId) {

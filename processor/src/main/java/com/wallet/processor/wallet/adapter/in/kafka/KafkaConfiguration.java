@@ -6,6 +6,7 @@ import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.StripeEventMessage;
 import com.wallet.common.messaging.Topics;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
+import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
 import com.wallet.processor.wallet.application.ProcessWalletCommandService;
 import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
@@ -51,8 +52,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Consumers of wallet.commands and stripe.events (group wallet-processor, no auto-commit, offset
  * committed per record after the listener returned, i.e. after the database commit) and the one
  * error handler: poison records (undecryptable, unparsable, misrouted) go straight to a dead-letter
- * topic with the reason in headers and never block the partition; anything else (database or Redis
- * down) is retried in place with an exponential back-off, without limit, so no command is lost.
+ * topic with a short reason in headers and never block the partition, and a dead-lettered
+ * command's transaction then ends FAILED / PROCESSING_ERROR ({@link FailingDeadLetterRecoverer});
+ * anything else (database or Redis down) is retried in place with an exponential back-off, without
+ * limit, so no command is lost.
  *
  * <p>Records are handled one at a time today. Applying several records of one partition in one
  * database transaction later means a batch listener calling a batch use case; the error handler
@@ -76,6 +79,11 @@ public class KafkaConfiguration {
     @Bean
     WalletCommandListener walletCommandListener(ProcessWalletCommandService commands) {
         return new WalletCommandListener(commands);
+    }
+
+    @Bean
+    ConsumerStopLog consumerStopLog() {
+        return new ConsumerStopLog();
     }
 
     @Bean
@@ -107,6 +115,10 @@ public class KafkaConfiguration {
         factory.setConcurrency(listener.concurrency());
         factory.setCommonErrorHandler(errorHandler);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Graceful shutdown: finish the record in flight, commit its offset, leave the group; the
+        // rest of the poll stays uncommitted and goes to the next owner (nothing applied twice).
+        factory.getContainerProperties().setStopImmediate(true);
+        factory.getContainerProperties().setShutdownTimeout(listener.shutdownTimeout().toMillis());
         return factory;
     }
 
@@ -123,7 +135,8 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler walletErrorHandler(KafkaProperties kafka, JsonMapper json, KafkaListenerProperties listener) {
+    DefaultErrorHandler walletErrorHandler(KafkaProperties kafka, JsonMapper json, KafkaListenerProperties listener,
+                                           FailDeadLetteredCommandService failDeadLettered) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -138,10 +151,16 @@ public class KafkaConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 KafkaConfiguration::deadLetterTopic);
         recoverer.addHeadersFunction(KafkaConfiguration::reasonHeaders);
+        // Exception messages and stack traces can carry SQL and constraint Detail text (column values):
+        // the DLQ keeps the exception's class names and our short reason only.
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        var deadLetterThenFail = new FailingDeadLetterRecoverer(recoverer, failDeadLettered, json,
+                listener.retryInitial());
 
         ExponentialBackOff backOff = new ExponentialBackOff(listener.retryInitial().toMillis(), 2.0);
         backOff.setMaxInterval(listener.retryMax().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetterThenFail, backOff);
         // A constraint violation will not go away by retrying: dead-letter it rather than block the partition.
         handler.addNotRetryableExceptions(CommandCodec.UnreadableCommandException.class, PoisonCommandException.class,
                 DecryptionException.class, IllegalArgumentException.class, DataIntegrityViolationException.class);
@@ -175,20 +194,13 @@ public class KafkaConfiguration {
     }
 
     private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
+        return DeadLetterReason.rootCause(e);
     }
 
     private static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception e) {
-        Throwable cause = rootCause(e);
-        // Our poison exceptions carry ids and types only, never decrypted content.
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         RecordHeaders headers = new RecordHeaders();
-        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(EXCEPTION_HEADER, cause.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        headers.add(REASON_HEADER, DeadLetterReason.of(e).getBytes(StandardCharsets.UTF_8));
+        headers.add(EXCEPTION_HEADER, rootCause(e).getClass().getName().getBytes(StandardCharsets.UTF_8));
         return headers;
     }
 

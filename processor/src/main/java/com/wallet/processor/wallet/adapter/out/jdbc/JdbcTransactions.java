@@ -34,8 +34,9 @@ class JdbcTransactions implements Transactions {
             """;
     private static final String SETTLE_DEPOSIT = """
             UPDATE transactions
-            SET status = 'COMPLETED', stripe_payment_intent_id = COALESCE(stripe_payment_intent_id, :pi), updated_at = now()
+            SET status = 'COMPLETED', stripe_payment_intent_id = :pi, updated_at = now()
             WHERE id = :id AND type = 'DEPOSIT' AND status IN ('PENDING', 'PROCESSING')
+              AND (stripe_payment_intent_id IS NULL OR stripe_payment_intent_id = :pi)
             """;
     private static final String COMPLETE_PAYOUT = """
             UPDATE transactions SET status = 'COMPLETED', stripe_transfer_id = :tr, updated_at = now()

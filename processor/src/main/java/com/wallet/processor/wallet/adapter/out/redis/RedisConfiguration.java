@@ -1,5 +1,8 @@
 package com.wallet.processor.wallet.adapter.out.redis;
 
+import com.wallet.common.health.HealthCheckProperties;
+import com.wallet.common.health.RedisQuorumHealthIndicator;
+import com.wallet.common.health.TimeBoxedHealthIndicator;
 import com.wallet.processor.wallet.application.WalletLocks;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RedisLockProperties.class)
+@EnableConfigurationProperties({RedisLockProperties.class, HealthCheckProperties.class})
 public class RedisConfiguration {
 
     /** One client per independent master (several = RedLock quorum). */
@@ -27,6 +30,12 @@ public class RedisConfiguration {
     @Bean
     WalletLocks walletLocks(RedissonMasters masters, RedisLockProperties properties) {
         return new RedissonWalletLocks(masters.clients(), properties.waitTime(), properties.leaseTime());
+    }
+
+    /** /actuator/health: DOWN when a quorum of the masters does not answer a PING (contract section 11). */
+    @Bean(destroyMethod = "close")
+    TimeBoxedHealthIndicator redisHealthIndicator(RedissonMasters masters, HealthCheckProperties health) {
+        return health.timeBoxed("redis", new RedisQuorumHealthIndicator(masters.clients(), health.innerTimeout()));
     }
 
     private static RedissonClient client(String url) {

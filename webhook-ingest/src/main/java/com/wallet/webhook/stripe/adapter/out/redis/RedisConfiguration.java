@@ -1,9 +1,13 @@
 package com.wallet.webhook.stripe.adapter.out.redis;
 
+import com.wallet.common.health.HealthCheckProperties;
+import com.wallet.common.health.RedisQuorumHealthIndicator;
+import com.wallet.common.health.TimeBoxedHealthIndicator;
 import com.wallet.webhook.stripe.application.PublishedEvents;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -14,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.validation.annotation.Validated;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RedisConfiguration.RedisProperties.class)
+@EnableConfigurationProperties({RedisConfiguration.RedisProperties.class, HealthCheckProperties.class})
 class RedisConfiguration {
 
     /**
@@ -36,6 +40,12 @@ class RedisConfiguration {
         config.useSingleServer().setAddress(properties.firstUrl())
                 .setConnectionMinimumIdleSize(1).setConnectionPoolSize(8);
         return Redisson.create(config);
+    }
+
+    /** /actuator/health: DOWN when the Redis used for de-duplication does not answer a PING (contract section 11). */
+    @Bean(destroyMethod = "close")
+    TimeBoxedHealthIndicator redisHealthIndicator(RedissonClient redisson, HealthCheckProperties health) {
+        return health.timeBoxed("redis", new RedisQuorumHealthIndicator(List.of(redisson), health.innerTimeout()));
     }
 
     @Bean
