@@ -11,7 +11,7 @@ import java.time.Duration;
  */
 public record ChaosConfig(long seed, Duration duration, Path repo, String gatewayUrl, String emulatorUrl,
                           String databaseUrl, String databaseUser, String databasePassword, String jwtSecret,
-                          double operationsPerSecond, int workers, Duration quiescenceTimeout) {
+                          String kafkaBootstrap, double operationsPerSecond, int workers, Duration quiescenceTimeout) {
 
     public ChaosConfig {
         if (duration.isNegative() || duration.isZero()) {
@@ -35,16 +35,17 @@ public record ChaosConfig(long seed, Duration duration, Path repo, String gatewa
         String dbUrl = System.getenv().getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/wallet");
         return new ChaosConfig(seed, duration, repo.toAbsolutePath().normalize(), "http://127.0.0.1:8080/graphql",
                 "http://127.0.0.1:12111", dbUrl, System.getenv().getOrDefault("DATABASE_USERNAME", "postgres"),
-                System.getenv().getOrDefault("DATABASE_PASSWORD", ""), secret, 8, 4, Duration.ofMinutes(8));
+                System.getenv().getOrDefault("DATABASE_PASSWORD", ""), secret,
+                System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), 8, 4, Duration.ofMinutes(8));
     }
 
     public ChaosConfig withQuiescenceTimeout(Duration timeout) {
         return new ChaosConfig(seed, duration, repo, gatewayUrl, emulatorUrl, databaseUrl, databaseUser,
-                databasePassword, jwtSecret, operationsPerSecond, workers, timeout);
+                databasePassword, jwtSecret, kafkaBootstrap, operationsPerSecond, workers, timeout);
     }
 
     public ChaosConfig withRate(double perSecond) {
         return new ChaosConfig(seed, duration, repo, gatewayUrl, emulatorUrl, databaseUrl, databaseUser,
-                databasePassword, jwtSecret, perSecond, workers, quiescenceTimeout);
+                databasePassword, jwtSecret, kafkaBootstrap, perSecond, workers, quiescenceTimeout);
     }
 }

@@ -120,7 +120,7 @@ public final class ChaosRun {
     }
 
     private void judge(ChaosReport report) throws IOException {
-        ChaosVerdict.Verdict verdict = new ChaosVerdict(config.repo()).judge();
+        ChaosVerdict.Verdict verdict = new ChaosVerdict(config).judge();
         report.checkerOutput(verdict.output());
         verdict.violations().forEach(report::violation);
     }

@@ -38,6 +38,11 @@ public record CheckerConfig(String jdbcUrl, String databaseUser, String database
                 stripeApiKey, stripeWindow, deadline, outboxDeadline);
     }
 
+    public CheckerConfig withCredentials(String databaseUser, String databasePassword) {
+        return new CheckerConfig(jdbcUrl, databaseUser, databasePassword, kafkaBootstrap, topic, stripeEmulator,
+                stripeApiKey, stripeWindow, deadline, outboxDeadline);
+    }
+
     public CheckerConfig withDatabase(String jdbcUrl) {
         return new CheckerConfig(jdbcUrl, databaseUser, databasePassword, kafkaBootstrap, topic, stripeEmulator,
                 stripeApiKey, stripeWindow, deadline, outboxDeadline);
