@@ -2,6 +2,7 @@ package com.wallet.chaos;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -78,9 +79,10 @@ final class FaultInjector {
     }
 
     /**
-     * Arms the processor's test hook for the hot wallet, then sends transfers into it from other
-     * wallets (keyed by their sources, so they land on both processors): the first holder on the
-     * armed processor sleeps past its lease while the other processor takes the lock.
+     * Arms the processors' test hook for the hot wallet (the scheduled instance first; every other
+     * running one too, since partitions move when a processor restarts), then sends transfers into it
+     * from other wallets (keyed by their sources, so they land on both processors): the first holder
+     * sleeps past its lease while another command takes the lock; the other hooks are then disarmed.
      */
     private void pauseLockHolder(Fault.PauseLockHolder f) throws IOException {
         String hot = workload.wallets().get(f.hotWallet()).id();
@@ -89,20 +91,27 @@ final class FaultInjector {
                     + " has no test hook (start it with WALLET_TEST_HOOKS=true)");
             return;
         }
+        List<Integer> armed = new ArrayList<>(List.of(f.instance()));
+        for (int i = 1; i <= system.processors(); i++) {
+            if (i != f.instance() && lockHook.arm(i, hot)) {
+                armed.add(i);
+            }
+        }
         try {
             List<Future<?>> burst = workload.burstInto(f.hotWallet(), f.burstSeed(), BURST);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            LockPauseHookClient.Status status = lockHook.status(f.instance());
-            while (status.fired() == 0 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            LockPauseHookClient.Status fired = firedOn(armed);
+            while (fired == null && System.nanoTime() < deadline) {
                 Pause.millis(250);
-                status = lockHook.status(f.instance());
+                fired = firedOn(armed);
             }
-            if (status.fired() > 0) {
+            armed.forEach(lockHook::disarm);
+            if (fired != null) {
                 report.fault(f.kind());
-                Pause.millis(status.pauseMs() + 3_000);   // the holder wakes after its lease expired
+                Pause.millis(fired.pauseMs() + 3_000);   // the holder wakes after its lease expired
             } else {
-                report.note("lock-holder-paused: no lock of the hot wallet was taken on processor-" + f.instance()
-                        + " within 30 s; not counted");
+                report.note("lock-holder-paused: no lock of the hot wallet was taken on processors " + armed
+                        + " within 90 s; not counted");
             }
             for (Future<?> sent : burst) {
                 sent.get(5, TimeUnit.MINUTES);
@@ -113,7 +122,22 @@ final class FaultInjector {
             }
             throw new IOException("lock-pause burst: " + e, e);
         } finally {
-            lockHook.disarm(f.instance());
+            armed.forEach(lockHook::disarm);
         }
+    }
+
+    /** The status of the first armed instance whose hook fired, or null. */
+    private LockPauseHookClient.Status firedOn(List<Integer> armed) {
+        for (int instance : armed) {
+            try {
+                LockPauseHookClient.Status status = lockHook.status(instance);
+                if (status.fired() > 0) {
+                    return status;
+                }
+            } catch (IOException down) {
+                // restarting: look again next time
+            }
+        }
+        return null;
     }
 }

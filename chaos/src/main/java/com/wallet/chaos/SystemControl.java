@@ -29,6 +29,10 @@ final class SystemControl {
     private final PrintStream log;
     private final Set<String> down = ConcurrentHashMap.newKeySet();
 
+    int processors() {
+        return processors;
+    }
+
     SystemControl(Path repo, int processors, PrintStream log) {
         this.repo = repo;
         this.processors = processors;
