@@ -15,17 +15,18 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConditionalOnProperty(name = "wallet.reconciler.enabled", havingValue = "true", matchIfMissing = true)
 public class ReconcilerConfiguration {
 
-    /** Its own advisory lock (not a bean, so the outbox relay's leadership stays the only one). */
+    /** Each with its own advisory lock (not beans, so the outbox relay's leadership stays the only one). */
     @Bean(destroyMethod = "close")
-    ScheduledDepositReconciler scheduledDepositReconciler(ReconcileDepositsService reconciler, DataSource dataSource,
-                                                          ReconcilerProperties properties) {
-        return new ScheduledDepositReconciler(reconciler, new RelayLeadership(dataSource, properties.lockKey()));
+    ScheduledReconciler scheduledDepositReconciler(ReconcileDepositsService reconciler, DataSource dataSource,
+                                                   ReconcilerProperties properties) {
+        return new ScheduledReconciler("deposit", reconciler::reconcileStaleDeposits,
+                new RelayLeadership(dataSource, properties.lockKey()));
     }
 
     @Bean(destroyMethod = "close")
-    ScheduledWithdrawalReconciler scheduledWithdrawalReconciler(ReconcileWithdrawalsService reconciler,
-                                                                DataSource dataSource, ReconcilerProperties properties) {
-        return new ScheduledWithdrawalReconciler(reconciler,
+    ScheduledReconciler scheduledWithdrawalReconciler(ReconcileWithdrawalsService reconciler, DataSource dataSource,
+                                                      ReconcilerProperties properties) {
+        return new ScheduledReconciler("withdrawal", reconciler::reconcileStaleWithdrawals,
                 new RelayLeadership(dataSource, properties.withdrawalLockKey()));
     }
 }
