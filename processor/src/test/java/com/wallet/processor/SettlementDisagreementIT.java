@@ -56,7 +56,7 @@ class SettlementDisagreementIT extends ProcessorIntegrationTest {
     private String succeeded(UUID tx, UUID wallet, String paymentIntent, long amount, String currency) {
         StripeEventMessage event = new StripeEventMessage("evt_" + UUID.randomUUID(), "payment_intent.succeeded",
                 paymentIntent, paymentIntent, wallet.toString(), tx.toString(), amount, currency, null,
-                System.currentTimeMillis() / 1000);
+                System.currentTimeMillis() / 1000, "succeeded");
         sendRaw(Topics.STRIPE_EVENTS, wallet.toString(), json.writeValueAsString(event));
         return event.eventId();
     }

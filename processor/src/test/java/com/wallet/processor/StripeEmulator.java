@@ -175,7 +175,8 @@ final class StripeEmulator {
                 "payment_intent".equals(text(object, "object")) ? objectId : text(object, "payment_intent"),
                 text(metadata, "wallet_id"), text(metadata, "transaction_id"),
                 object.path(amountField(type)).asLong(0),
-                text(object, "currency"), failure, event.path("created").asLong(0));
+                text(object, "currency"), failure, event.path("created").asLong(0),
+                text(object, "status"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -28,7 +28,7 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
                                             long amount, String failureCode) {
         return new StripeEventMessage("evt_" + UUID.randomUUID(), type, objectId, paymentIntentId,
                 wallet == null ? null : wallet.toString(), tx == null ? null : tx.toString(), amount, "usd",
-                failureCode, System.currentTimeMillis() / 1000);
+                failureCode, System.currentTimeMillis() / 1000, null);
     }
 
     private String column(UUID tx, String name) {

@@ -14,6 +14,7 @@ package com.wallet.common.messaging;
  *                      transfer.reversed: the cumulative amount_reversed)
  * @param failureCode   Stripe's failure or decline code, where there is one
  * @param created       Stripe's event time, epoch seconds
+ * @param objectStatus  the object's {@code status} (a dispute's won/lost, a PaymentIntent's succeeded, ...), or null
  */
 public record StripeEventMessage(
         String eventId,
@@ -25,5 +26,6 @@ public record StripeEventMessage(
         long amount,
         String currency,
         String failureCode,
-        long created) {
+        long created,
+        String objectStatus) {
 }

@@ -88,7 +88,7 @@ class WebhookIngestIT {
             assertThat(record.key()).isEqualTo("w-7");
             assertThat(record.headers().toArray()).isEmpty();
             assertThat(JSON.readValue(record.value(), StripeEventMessage.class)).isEqualTo(new StripeEventMessage(
-                    eventId, "payment_intent.succeeded", "pi_7", "pi_7", "w-7", "tx-7", 2500, "usd", null, 1700000000L));
+                    eventId, "payment_intent.succeeded", "pi_7", "pi_7", "w-7", "tx-7", 2500, "usd", null, 1700000000L, "succeeded"));
         });
     }
 

@@ -18,7 +18,8 @@ public class IngestStripeEvent {
     /** The event types settlement acts on (contract section 7). */
     static final Set<String> HANDLED_TYPES = Set.of(
             "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.requires_action",
-            "charge.refunded", "charge.dispute.created", "transfer.created", "transfer.reversed",
+            "charge.refunded", "charge.dispute.created", "charge.dispute.closed",
+            "charge.dispute.funds_reinstated", "transfer.created", "transfer.reversed",
             "payout.paid", "payout.failed");
 
     private static final Logger log = LoggerFactory.getLogger(IngestStripeEvent.class);

@@ -44,7 +44,8 @@ final class StripeEventParser {
                 object.path(amountField(type)).asLong(0),
                 text(object, "currency"),
                 firstOf(text(error, "code"), text(error, "decline_code"), text(object, "failure_code")),
-                event.path("created").asLong(0)));
+                event.path("created").asLong(0),
+                text(object, "status")));
     }
 
     private static String text(JsonNode node, String field) {

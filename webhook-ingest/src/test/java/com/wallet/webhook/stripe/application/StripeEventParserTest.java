@@ -12,12 +12,12 @@ class StripeEventParserTest {
         StripeEventMessage message = StripeEventParser.parse("""
                 {"id":"evt_1","object":"event","api_version":"2020-01-01.basil","created":1700000000,
                  "type":"payment_intent.succeeded",
-                 "data":{"object":{"id":"pi_1","object":"payment_intent","amount":1500,"currency":"usd",
+                 "data":{"object":{"id":"pi_1","object":"payment_intent","amount":1500,"currency":"usd","status":"succeeded",
                    "metadata":{"wallet_id":"w-1","transaction_id":"tx-1"},"last_payment_error":null}}}
                 """).orElseThrow();
 
         assertThat(message).isEqualTo(new StripeEventMessage(
-                "evt_1", "payment_intent.succeeded", "pi_1", "pi_1", "w-1", "tx-1", 1500, "usd", null, 1700000000L));
+                "evt_1", "payment_intent.succeeded", "pi_1", "pi_1", "w-1", "tx-1", 1500, "usd", null, 1700000000L, "succeeded"));
     }
 
     @Test
