@@ -92,6 +92,14 @@ class ControlController {
         return paymentIntents.authenticate(id, success);
     }
 
+    record DisputeOutcome(String status) {
+    }
+
+    @PostMapping("/disputes/{id}/close")
+    Map<String, Object> closeDispute(@PathVariable String id, @RequestBody DisputeOutcome body) {
+        return paymentIntents.closeDispute(id, body.status());
+    }
+
     @PostMapping("/transfers/{id}/reverse")
     Map<String, Object> reverse(@PathVariable String id, @RequestBody(required = false) Amount body) {
         Long amount = amount(body);

@@ -165,6 +165,28 @@ class PaymentIntents {
         }
     }
 
+    /**
+     * Closes an open dispute as Stripe does when the card network decides: {@code charge.dispute.closed}
+     * with the outcome, and on a win {@code charge.dispute.funds_reinstated} for the same money.
+     */
+    Map<String, Object> closeDispute(String id, String outcome) {
+        if (!"won".equals(outcome) && !"lost".equals(outcome)) {
+            throw new IllegalArgumentException("status must be won or lost");
+        }
+        Map<String, Object> du = store.get("dispute", id);
+        synchronized (du) {
+            if (!List.of("warning_needs_response", "needs_response", "under_review").contains((String) du.get("status"))) {
+                throw StripeException.unexpectedState("dispute", (String) du.get("status"));
+            }
+            du.put("status", outcome);
+            webhooks.publish("charge.dispute.closed", du);
+            if ("won".equals(outcome)) {
+                webhooks.publish("charge.dispute.funds_reinstated", du);
+            }
+            return du;
+        }
+    }
+
     Map<String, Object> charge(String id) {
         return store.get("charge", id);
     }

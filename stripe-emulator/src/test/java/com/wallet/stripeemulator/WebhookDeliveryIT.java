@@ -1,6 +1,7 @@
 package com.wallet.stripeemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.stripe.Stripe;
@@ -134,6 +135,28 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void shouldCloseADisputeWonWithFundsReinstatedAndALostOneWithout() throws Exception {
+        PaymentIntent won = stripe.v1().paymentIntents().create(deposit("pm_card_visa"));
+        PaymentIntent lost = stripe.v1().paymentIntents().create(deposit("pm_card_visa"));
+        String wonDispute = (String) postForObject("/payment_intents/" + won.getId() + "/dispute", Map.of()).get("id");
+        String lostDispute = (String) postForObject("/payment_intents/" + lost.getId() + "/dispute", Map.of()).get("id");
+
+        assertThat(postForObject("/disputes/" + wonDispute + "/close", Map.of("status", "won"))).containsEntry("status", "won");
+        postForObject("/disputes/" + lostDispute + "/close", Map.of("status", "lost"));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(eventsOf(wonDispute)).containsExactlyInAnyOrder(
+                    "charge.dispute.created", "charge.dispute.closed", "charge.dispute.funds_reinstated");
+            assertThat(eventsOf(lostDispute)).containsExactlyInAnyOrder("charge.dispute.created", "charge.dispute.closed");
+        });
+        assertThat(RECEIVED.stream().filter(e -> e.getType().equals("charge.dispute.closed")).map(Event::toJson))
+                .anySatisfy(json -> assertThat(json).contains(wonDispute).contains("\"status\": \"won\""))
+                .anySatisfy(json -> assertThat(json).contains(lostDispute).contains("\"status\": \"lost\""));
+        assertThatThrownBy(() -> postForObject("/disputes/" + wonDispute + "/close", Map.of("status", "lost")))
+                .isInstanceOf(org.springframework.web.client.HttpClientErrorException.BadRequest.class);
+    }
+
+    @Test
     void shouldDeliverADuplicatedEventTwiceWithOneId() throws Exception {
         post("/webhooks/faults", Map.of("kind", "duplicate"));
 
@@ -179,6 +202,15 @@ class WebhookDeliveryIT {
     private List<Map<String, Object>> deliveries() {
         return JsonMapper.builder().build().readValue(control.get().uri("/webhooks").retrieve().body(String.class),
                 new tools.jackson.core.type.TypeReference<>() { });
+    }
+
+    private List<String> eventsOf(String objectId) {
+        return RECEIVED.stream().filter(e -> e.toJson().contains("\"id\": \"" + objectId + "\"")).map(Event::getType).toList();
+    }
+
+    private Map<String, Object> postForObject(String path, Map<String, Object> body) {
+        return control.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<>() { });
     }
 
     private void post(String path, Map<String, Object> body) {
