@@ -23,6 +23,8 @@ final class PostingShapes {
     /** Kinds written once per transaction (per wallet), each against the named other account. */
     private static final Set<String> SINGLE = Set.of("TRANSFER", "DEPOSIT", "WITHDRAWAL");
     private static final Set<String> CLEARED = Set.of("DEPOSIT", "WITHDRAWAL", "WITHDRAWAL_REVERSAL");
+    /** Clearing postings that take a deposit back (reinstatements are negative). */
+    private static final Set<String> TAKEN_BACK = Set.of("REFUND", "DISPUTE", "DISPUTE_REINSTATEMENT");
 
     final List<String> wrong = new ArrayList<>();
     final List<String> twice = new ArrayList<>();
@@ -93,14 +95,17 @@ final class PostingShapes {
         expectOnce(name, groups, "DEPOSIT", tx.walletId(), tx.amount());
         long takenBack = 0;
         for (LedgerSnapshot.PostingGroup g : groups) {
-            if ((g.kind().equals("REFUND") || g.kind().equals("DISPUTE")) && g.account().equals("STRIPE_CLEARING")) {
+            if (TAKEN_BACK.contains(g.kind()) && g.account().equals("STRIPE_CLEARING")) {
                 takenBack += g.sum();
             }
         }
         if (takenBack > tx.amount()) {
             twice.add(name + ": refunds and disputes took back " + takenBack + " of a deposit of " + tx.amount());
         }
-        unexpectedKinds(name, groups, Set.of("DEPOSIT", "REFUND", "DISPUTE", "SHORTFALL"));
+        if (takenBack < 0) {
+            twice.add(name + ": reinstated " + (-takenBack) + " more than refunds and disputes took back");
+        }
+        unexpectedKinds(name, groups, Set.of("DEPOSIT", "REFUND", "DISPUTE", "DISPUTE_REINSTATEMENT", "SHORTFALL"));
     }
 
     private void withdrawal(LedgerSnapshot.Transaction tx, String name, List<LedgerSnapshot.PostingGroup> groups) {

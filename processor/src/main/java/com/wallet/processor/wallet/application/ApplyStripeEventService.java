@@ -4,11 +4,9 @@ import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.StripeEventMessage;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
-import com.wallet.processor.wallet.domain.ChargeBack;
 import com.wallet.processor.wallet.domain.EntryKind;
 import com.wallet.processor.wallet.domain.Postings;
 import com.wallet.processor.wallet.domain.WalletRules;
-import com.wallet.processor.wallet.domain.WalletState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -35,18 +33,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       currency agree -> COMPLETED with the transfer id (the reconciler's answer, earlier).</li>
  *   <li>transfer.reversed (cumulative amount_reversed: only the increase is credited back): all of it
  *       -> REVERSED; part of it -> the status stays, the partial credit is posted with a movement event.</li>
- *   <li>charge.refunded (cumulative amount_refunded: only the increase is taken), charge.dispute.created
- *       (the disputed amount): the deposit's wallet is debited by the amount, never
- *       below zero; the rest is recorded in shortfalls with SHORTFALL postings. The transaction's
- *       status is unchanged (the deposit did complete; the refund is a later ledger movement of the
- *       same transaction), so no wallet.transactions event is published for it.</li>
+ *   <li>charge.refunded (cumulative amount_refunded), charge.dispute.created, charge.dispute.closed
+ *       (won or lost) and charge.dispute.funds_reinstated: {@link DepositChargeBacks} records what
+ *       Stripe says and posts the difference: refunds and disputes net against each other and
+ *       never take back more than was deposited, a dispute won gives its money back once, never
+ *       below zero (the rest is a shortfall). The status is unchanged; each movement is a
+ *       wallet.transactions event with its postings.</li>
  * </ul>
  */
 public class ApplyStripeEventService {
 
     private static final Logger log = LoggerFactory.getLogger(ApplyStripeEventService.class);
     private static final Set<String> HANDLED = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
-            "transfer.created", "transfer.reversed", "charge.refunded", "charge.dispute.created");
+            "transfer.created", "transfer.reversed", "charge.refunded", "charge.dispute.created",
+            "charge.dispute.closed", "charge.dispute.funds_reinstated");
     private static final Set<TransactionStatus> OPEN = Set.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING);
 
     private final WalletLocks locks;
@@ -55,18 +55,20 @@ public class ApplyStripeEventService {
     private final Transactions transactions;
     private final Wallets wallets;
     private final Ledger ledger;
-    private final Shortfalls shortfalls;
     private final TransactionEvents events;
     private final TransactionEventFactory eventFactory;
     private final MeterRegistry meters;
     private final DepositSettlement settlement;
     private final WithdrawalOutcomes withdrawals;
+    private final DepositChargeBacks chargeBacks;
 
     public ApplyStripeEventService(WalletLocks locks, TransactionTemplate transaction, ProcessedStripeEvents processed,
                                    Transactions transactions, Wallets wallets, Ledger ledger, Shortfalls shortfalls,
                                    TransactionEvents events, TransactionEventFactory eventFactory, MeterRegistry meters,
-                                   StripeDisagreements disagreements) {
-        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements);
+                                   StripeDisagreements disagreements, StripeChargeBacks claims) {
+        this.chargeBacks = new DepositChargeBacks(claims, wallets, ledger, shortfalls, events, eventFactory, disagreements);
+        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements,
+                chargeBacks);
         this.withdrawals = new WithdrawalOutcomes(transactions, wallets, ledger, events, eventFactory);
         this.locks = locks;
         this.transaction = transaction;
@@ -74,7 +76,6 @@ public class ApplyStripeEventService {
         this.transactions = transactions;
         this.wallets = wallets;
         this.ledger = ledger;
-        this.shortfalls = shortfalls;
         this.events = events;
         this.eventFactory = eventFactory;
         this.meters = meters;
@@ -115,8 +116,8 @@ public class ApplyStripeEventService {
             case "payment_intent.payment_failed" -> failDeposit(tx, event);
             case "transfer.created" -> completePayout(tx, event);
             case "transfer.reversed" -> reversePayout(tx, event);
-            case "charge.refunded" -> chargeBack(tx, event, EntryKind.REFUND);
-            case "charge.dispute.created" -> chargeBack(tx, event, EntryKind.DISPUTE);
+            case "charge.refunded", "charge.dispute.created", "charge.dispute.closed", "charge.dispute.funds_reinstated" ->
+                    chargeBacks.apply(tx, event);
             default -> Outcome.IGNORED;
         };
     }
@@ -215,31 +216,6 @@ public class ApplyStripeEventService {
             return false;
         }
         return true;
-    }
-
-    private Outcome chargeBack(TransactionRecord tx, StripeEventMessage event, EntryKind kind) {
-        if (tx.type() != TransactionType.DEPOSIT || tx.status() == TransactionStatus.FAILED) {
-            return Outcome.IGNORED;
-        }
-        long requested = Math.min(event.amount() > 0 ? event.amount() : tx.amount(), tx.amount());
-        // charge.refunded carries the charge's cumulative amount_refunded: take back only what is new
-        // (an older, smaller refund event arriving late takes nothing). A dispute is for its own amount.
-        long amount = kind == EntryKind.REFUND ? requested - ledger.clearingTotal(tx.id(), EntryKind.REFUND) : requested;
-        if (amount <= 0) {
-            return Outcome.IGNORED;
-        }
-        WalletState wallet = wallets.lockForUpdate(List.of(tx.walletId())).get(0);
-        ChargeBack chargeBack = WalletRules.chargeBack(amount, wallet, kind);
-        if (chargeBack.recovered() > 0 && !wallets.debit(tx.walletId(), chargeBack.recovered())) {
-            throw new IllegalStateException("conditional debit of charge-back " + event.eventId() + " matched no row");
-        }
-        ledger.post(tx.id(), tx.currency(), chargeBack.postings());
-        events.append(eventFactory.moved(tx, chargeBack.postings()));
-        if (chargeBack.shortfall() > 0) {
-            shortfalls.record(tx.walletId(), tx.id(), event.eventId(), chargeBack.shortfall(), tx.currency(), kind.name());
-            log.warn("charge-back {} on deposit {} left a shortfall on wallet {}", event.eventId(), tx.id(), tx.walletId());
-        }
-        return Outcome.COMPLETED;
     }
 
     private Optional<TransactionRecord> findTransaction(StripeEventMessage event) {

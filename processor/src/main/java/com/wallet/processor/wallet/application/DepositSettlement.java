@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * PaymentIntent), so whichever of the event and the reconciler comes second changes nothing: the
  * wallet is credited once.
  *
+ * <p>Refunds and disputes already reported for it are taken back in the same transaction
+ * ({@link DepositChargeBacks}), so one that arrived before the deposit succeeded nets against it.
+ *
  * <p>What Stripe reports is checked against our own record first (contract section 7): another
  * PaymentIntent, amount or currency credits nothing, is kept in stripe_disagreements for an
  * operator, and leaves the deposit open (the reconciler still asks Stripe about the recorded one).
@@ -30,9 +33,12 @@ class DepositSettlement {
     private final TransactionEvents events;
     private final TransactionEventFactory eventFactory;
     private final StripeDisagreements disagreements;
+    private final DepositChargeBacks chargeBacks;
 
     DepositSettlement(Transactions transactions, Wallets wallets, Ledger ledger, TransactionEvents events,
-                      TransactionEventFactory eventFactory, StripeDisagreements disagreements) {
+                      TransactionEventFactory eventFactory, StripeDisagreements disagreements,
+                      DepositChargeBacks chargeBacks) {
+        this.chargeBacks = chargeBacks;
         this.transactions = transactions;
         this.wallets = wallets;
         this.ledger = ledger;
@@ -73,6 +79,8 @@ class DepositSettlement {
         ledger.post(tx.id(), tx.currency(), postings);
         events.append(eventFactory.changed(tx, TransactionStatus.COMPLETED, null, postings));
         log.info("deposit {} COMPLETED by {}", tx.id(), source);
+        // A refund or dispute Stripe reported before this settlement is netted now, in the same transaction.
+        chargeBacks.settled(tx, charged.eventId());
         return Outcome.COMPLETED;
     }
 }

@@ -11,4 +11,7 @@ public interface Ledger {
 
     /** Sum of the STRIPE_CLEARING postings of one kind of a transaction (e.g. what was refunded so far). */
     long clearingTotal(UUID transactionId, EntryKind kind);
+
+    /** Sum of a transaction's SHORTFALL postings: &lt; 0 while charge-backs the wallet could not pay are open. */
+    long shortfallTotal(UUID transactionId);
 }

@@ -51,14 +51,16 @@ public class ReconcileDepositsService {
                                     Ledger ledger, TransactionEvents events, TransactionEventFactory eventFactory,
                                     WalletLocks locks, PaymentGateway payments, FieldCipher cipher,
                                     ReconcilerProperties properties, MeterRegistry meters,
-                                    StripeDisagreements disagreements) {
+                                    StripeDisagreements disagreements, StripeChargeBacks chargeBacks,
+                                    Shortfalls shortfalls) {
         this.transaction = transaction;
         this.transactions = transactions;
         this.locks = locks;
         this.payments = payments;
         this.cipher = cipher;
         this.results = new DepositPaymentResults(transactions, events, eventFactory);
-        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements);
+        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements,
+                new DepositChargeBacks(chargeBacks, wallets, ledger, shortfalls, events, eventFactory, disagreements));
         this.properties = properties;
         this.meters = meters;
     }

@@ -6,4 +6,7 @@ import java.util.UUID;
 public interface Shortfalls {
 
     void record(UUID walletId, UUID transactionId, String stripeEventId, long amount, String currency, String reason);
+
+    /** Marks the transaction's shortfalls resolved when its SHORTFALL postings sum to zero again. */
+    int resolveCovered(UUID transactionId);
 }

@@ -84,9 +84,10 @@ public class WalletApplicationConfiguration {
                                                     ProcessedStripeEvents processed, Transactions transactions,
                                                     Wallets wallets, Ledger ledger, Shortfalls shortfalls,
                                                     TransactionEvents events, TransactionEventFactory factory,
-                                                    MeterRegistry meters, StripeDisagreements disagreements) {
+                                                    MeterRegistry meters, StripeDisagreements disagreements,
+                                                    StripeChargeBacks chargeBacks) {
         return new ApplyStripeEventService(locks, tx, processed, transactions, wallets, ledger, shortfalls, events,
-                factory, meters, disagreements);
+                factory, meters, disagreements, chargeBacks);
     }
 
     @Bean
@@ -95,9 +96,10 @@ public class WalletApplicationConfiguration {
                                                       TransactionEventFactory factory, WalletLocks locks,
                                                       PaymentGateway payments, FieldCipher cipher,
                                                       ReconcilerProperties properties, MeterRegistry meters,
-                                                      StripeDisagreements disagreements) {
+                                                      StripeDisagreements disagreements,
+                                                      StripeChargeBacks chargeBacks, Shortfalls shortfalls) {
         return new ReconcileDepositsService(tx, transactions, wallets, ledger, events, factory, locks, payments, cipher,
-                properties, meters, disagreements);
+                properties, meters, disagreements, chargeBacks, shortfalls);
     }
 
     @Bean

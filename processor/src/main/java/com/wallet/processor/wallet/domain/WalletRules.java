@@ -92,6 +92,24 @@ public final class WalletRules {
         return new ChargeBack(recovered, shortfall, new Postings(entries));
     }
 
+    /**
+     * Money a charge-back took comes back (a dispute reinstated): what the wallet could not pay at
+     * the time ({@code openShortfall}) is covered first, the rest goes to the wallet.
+     */
+    public static Postings chargeBackReversal(long amount, long openShortfall, UUID walletId) {
+        requirePositive(amount);
+        long covered = Math.min(Math.max(openShortfall, 0), amount);
+        List<Posting> entries = new ArrayList<>();
+        entries.add(Posting.clearing(-amount, EntryKind.DISPUTE_REINSTATEMENT));
+        if (covered > 0) {
+            entries.add(Posting.shortfall(covered));
+        }
+        if (amount > covered) {
+            entries.add(Posting.wallet(walletId, amount - covered, EntryKind.DISPUTE_REINSTATEMENT));
+        }
+        return new Postings(entries);
+    }
+
     /** Maps Stripe's failure or decline code of a failed payment to the contract's reason. */
     public static FailureReason paymentFailureReason(String failureCode) {
         if (failureCode != null && (failureCode.equals("card_declined") || failureCode.contains("decline")

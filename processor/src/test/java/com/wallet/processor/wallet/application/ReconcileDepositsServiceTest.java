@@ -55,7 +55,14 @@ class ReconcileDepositsServiceTest {
         WalletLocks locks = walletIds -> () -> { };
         reconciler = new ReconcileDepositsService(transaction, transactions, wallets, ledger, events,
                 new TransactionEventFactory(Clock.systemUTC()), locks, payments, cipher, properties,
-                new SimpleMeterRegistry(), (tx, object, event, disagreement) -> { });
+                new SimpleMeterRegistry(), (tx, object, event, disagreement) -> { }, noChargeBacks(),
+                mock(Shortfalls.class));
+    }
+
+    private static StripeChargeBacks noChargeBacks() {
+        StripeChargeBacks chargeBacks = mock(StripeChargeBacks.class);
+        when(chargeBacks.claims(any())).thenReturn(new StripeChargeBacks.Claims(0, 0));
+        return chargeBacks;
     }
 
     private TransactionRecord deposit(String paymentIntentId) {

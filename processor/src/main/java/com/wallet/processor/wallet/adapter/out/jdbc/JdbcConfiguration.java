@@ -4,6 +4,7 @@ import com.wallet.processor.wallet.application.Ledger;
 import com.wallet.processor.wallet.application.ProcessedCommands;
 import com.wallet.processor.wallet.application.ProcessedStripeEvents;
 import com.wallet.processor.wallet.application.Shortfalls;
+import com.wallet.processor.wallet.application.StripeChargeBacks;
 import com.wallet.processor.wallet.application.StripeDisagreements;
 import com.wallet.processor.wallet.application.TransactionEvents;
 import com.wallet.processor.wallet.application.Transactions;
@@ -44,6 +45,11 @@ public class JdbcConfiguration {
     @Bean
     Shortfalls shortfalls(JdbcClient jdbc) {
         return new JdbcShortfalls(jdbc);
+    }
+
+    @Bean
+    StripeChargeBacks stripeChargeBacks(JdbcClient jdbc) {
+        return new JdbcStripeChargeBacks(jdbc);
     }
 
     @Bean

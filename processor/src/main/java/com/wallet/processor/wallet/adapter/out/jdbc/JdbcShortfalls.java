@@ -11,6 +11,14 @@ class JdbcShortfalls implements Shortfalls {
             VALUES (:wallet, :tx, :event, :amount, :currency, :reason)
             """;
 
+    // Resolved once the ledger's SHORTFALL postings of the transaction are back to zero (covered by a reinstatement).
+    private static final String RESOLVE_COVERED = """
+            UPDATE shortfalls SET resolved_at = now()
+            WHERE transaction_id = :tx AND resolved_at IS NULL
+              AND (SELECT COALESCE(sum(amount), 0) FROM ledger_entries
+                   WHERE transaction_id = :tx AND account = 'SHORTFALL') = 0
+            """;
+
     private final JdbcClient jdbc;
 
     JdbcShortfalls(JdbcClient jdbc) {
@@ -22,5 +30,10 @@ class JdbcShortfalls implements Shortfalls {
         jdbc.sql(INSERT).param("wallet", walletId).param("tx", transactionId).param("event", stripeEventId)
                 .param("amount", amount).param("currency", currency).param("reason", reason)
                 .update();
+    }
+
+    @Override
+    public int resolveCovered(UUID transactionId) {
+        return jdbc.sql(RESOLVE_COVERED).param("tx", transactionId).update();
     }
 }
