@@ -35,6 +35,21 @@ final class StripeEmulator {
         post("/payment_intents/" + paymentIntentId + "/refund", Map.of("amount", amount));
     }
 
+    /** Opens a dispute on the PaymentIntent's charge; @return the dispute id */
+    String dispute(String paymentIntentId, Long amount) {
+        return json.readTree(post("/payment_intents/" + paymentIntentId + "/dispute",
+                amount == null ? Map.of() : Map.of("amount", amount))).path("id").asString();
+    }
+
+    void closeDispute(String disputeId, String outcome) {
+        post("/disputes/" + disputeId + "/close", Map.of("status", outcome));
+    }
+
+    /** Finishes (or fails) the 3-D Secure challenge of a PaymentIntent that requires action. */
+    void authenticate(String paymentIntentId, boolean success) {
+        post("/payment_intents/" + paymentIntentId + "/authenticate?success=" + success, Map.of());
+    }
+
     void reverseTransfer(String transferId) {
         post("/transfers/" + transferId + "/reverse", Map.of());
     }
@@ -76,8 +91,8 @@ final class StripeEmulator {
         return json.readTree(send(HttpRequest.newBuilder(URI.create(base + path)).GET()));
     }
 
-    private void post(String path, Object body) {
-        send(HttpRequest.newBuilder(URI.create(base + path))
+    private String post(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
     }

@@ -107,4 +107,91 @@ class StripeFlowsIT {
         assertThat(stripe.transfersOf(id)).hasSize(1);
         ledger.assertConsistent(wallet);
     }
+
+    @Test
+    void aThreeDSecureDepositWaitsWithItsClientSecretShownToItsOwnerOnlyAndCompletesWhenAuthenticated() {
+        String owner = api.token("3ds-" + UUID.randomUUID(), false);
+        String admin = api.token("admin-" + UUID.randomUUID(), true);
+        String wallet = api.createWallet(owner, "USD");
+
+        String id = api.deposit(owner, wallet, 1_500, "pm_card_threeDSecure2Required", null).path("id").asString();
+
+        JsonNode waiting = await("the deposit waits for the customer").atMost(Duration.ofSeconds(30))
+                .until(() -> api.transaction(owner, id), tx -> "PROCESSING".equals(tx.path("status").asString())
+                        && tx.path("metadata").has("clientSecret"));
+        JsonNode intent = stripe.paymentIntentsOf(id).get(0);
+        assertThat(intent.path("status").asString()).isEqualTo("requires_action");
+        assertThat(waiting.path("metadata").path("clientSecret").asString()).isEqualTo(intent.path("client_secret").asString());
+        assertThat(waiting.path("metadata").path("nextAction").path("type").asString()).isNotEmpty();
+        JsonNode seenByAdmin = api.transaction(admin, id);
+        assertThat(seenByAdmin.path("metadata").has("clientSecret")).isFalse();
+        assertThat(seenByAdmin.toString()).doesNotContain(intent.path("client_secret").asString());
+        assertThat(api.balance(owner, wallet)).isZero();
+
+        stripe.authenticate(intent.path("id").asString(), true);
+
+        JsonNode done = api.awaitFinal(owner, id);
+        assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.path("metadata").has("clientSecret")).isFalse();
+        assertThat(api.balance(owner, wallet)).isEqualTo(1_500);
+        assertThat(stripe.paymentIntentsOf(id)).hasSize(1);
+        ledger.assertConsistent(wallet);
+    }
+
+    @Test
+    void aThreeDSecureChallengeTheCustomerFailsEndsTheDepositFailedWithNothingCredited() {
+        String owner = api.token("3dsfail-" + UUID.randomUUID(), false);
+        String wallet = api.createWallet(owner, "USD");
+        String id = api.deposit(owner, wallet, 800, "pm_card_threeDSecure2Required", null).path("id").asString();
+        await("the deposit waits for the customer").atMost(Duration.ofSeconds(30))
+                .until(() -> api.transaction(owner, id).path("metadata").has("clientSecret"));
+
+        stripe.authenticate(stripe.paymentIntentsOf(id).get(0).path("id").asString(), false);
+
+        JsonNode done = api.awaitFinal(owner, id);
+        assertThat(done.path("status").asString()).isEqualTo("FAILED");
+        assertThat(done.path("failureReason").asString()).isEqualTo("PAYMENT_FAILED");
+        assertThat(api.balance(owner, wallet)).isZero();
+        ledger.assertConsistent(wallet);
+    }
+
+    @Test
+    void aBankDebitIsProcessingUntilItSettlesAndAClosedAccountFailsIt() {
+        String owner = api.token("ach-" + UUID.randomUUID(), false);
+        String wallet = api.createWallet(owner, "USD");
+
+        String settled = api.deposit(owner, wallet, 2_000, "pm_usBankAccount", null).path("id").asString();
+        String closed = api.deposit(owner, wallet, 700, "pm_usBankAccount_accountClosed", null).path("id").asString();
+
+        JsonNode done = api.awaitFinal(owner, settled);
+        assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(stripe.webhooksFor(done.path("stripePaymentIntentId").asString()))
+                .extracting(e -> e.path("type").asString()).contains("payment_intent.processing", "payment_intent.succeeded");
+        JsonNode failed = api.awaitFinal(owner, closed);
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("failureReason").asString()).isEqualTo("PAYMENT_FAILED");
+        assertThat(api.balance(owner, wallet)).isEqualTo(2_000);
+        assertThat(stripe.paymentIntentsOf(settled)).hasSize(1);
+        assertThat(stripe.paymentIntentsOf(closed)).hasSize(1);
+        ledger.assertConsistent(wallet);
+    }
+
+    @Test
+    void aDisputeTakesTheMoneyAndWinningItGivesItBackOnce() {
+        String owner = api.token("dispute-" + UUID.randomUUID(), false);
+        String wallet = api.createWallet(owner, "USD");
+        JsonNode deposit = api.awaitFinal(owner, api.deposit(owner, wallet, 1_000, "pm_card_visa", null).path("id").asString());
+        String paymentIntent = deposit.path("stripePaymentIntentId").asString();
+
+        String dispute = stripe.dispute(paymentIntent, null);
+        await("the dispute is debited").atMost(Duration.ofSeconds(30)).until(() -> api.balance(owner, wallet) == 0);
+        stripe.closeDispute(dispute, "won");
+
+        await("the dispute won is credited back").atMost(Duration.ofSeconds(30)).until(() -> api.balance(owner, wallet) == 1_000);
+        await("both outcome events delivered").atMost(Duration.ofSeconds(30)).until(() -> stripe.webhooksFor(dispute).stream()
+                .filter(e -> e.path("delivered").asBoolean()).count() == 3);
+        assertThat(api.balance(owner, wallet)).isEqualTo(1_000);
+        assertThat(api.transaction(owner, deposit.path("id").asString()).path("status").asString()).isEqualTo("COMPLETED");
+        ledger.assertConsistent(wallet);
+    }
 }

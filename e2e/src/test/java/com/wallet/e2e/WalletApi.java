@@ -23,7 +23,7 @@ final class WalletApi {
     static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "REVERSED");
     private static final String TX_FIELDS = """
             id walletId counterpartyWalletId amount currency transactionType status failureReason
-            description stripePaymentIntentId stripeTransferId createdAt updatedAt""";
+            description metadata stripePaymentIntentId stripeTransferId createdAt updatedAt""";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * PaymentIntents and their charges, refunds and disputes, behaving like Stripe's test payment
  * methods: {@code pm_card_visa} succeeds, the {@code pm_card_chargeDeclined*} family declines with
  * a 402, {@code pm_card_threeDSecure2Required} requires action, {@code pm_usBankAccount} is
- * {@code processing} and succeeds after {@code emulator.settle-delay}.
+ * {@code processing} and succeeds after {@code emulator.settle-delay} ({@code pm_usBankAccount_accountClosed}
+ * fails then with {@code account_closed}).
  */
 @Component
 class PaymentIntents {
@@ -28,6 +29,8 @@ class PaymentIntents {
     private static final List<String> SUCCEEDING = List.of("pm_card_visa", "pm_card_mastercard", "pm_card_amex");
     private static final String THREE_D_SECURE = "pm_card_threeDSecure2Required";
     private static final String BANK_DEBIT = "pm_usBankAccount";
+    /** A bank debit that is processing, then fails after the settle delay (the account was closed). */
+    private static final String BANK_DEBIT_FAILING = "pm_usBankAccount_accountClosed";
 
     private final ObjectStore store;
     private final Webhooks webhooks;
@@ -59,7 +62,7 @@ class PaymentIntents {
             pi.put("metadata", params.metadata());
             pi.put("next_action", null);
             pi.put("payment_method", paymentMethod);
-            pi.put("payment_method_types", List.of(BANK_DEBIT.equals(paymentMethod) ? "us_bank_account" : "card"));
+            pi.put("payment_method_types", List.of(isBankDebit(paymentMethod) ? "us_bank_account" : "card"));
             pi.put("status", paymentMethod == null ? "requires_payment_method" : "requires_confirmation");
             pi.put("cancellation_reason", null);
             if (params.flag("confirm")) {
@@ -210,7 +213,7 @@ class PaymentIntents {
             pi.put("next_action", Map.of("type", "use_stripe_sdk",
                     "use_stripe_sdk", Map.of("type", "three_d_secure_redirect", "stripe_js", "")));
             webhooks.publish("payment_intent.requires_action", pi);
-        } else if (BANK_DEBIT.equals(paymentMethod)) {
+        } else if (isBankDebit(paymentMethod)) {
             pi.put("status", "processing");
             webhooks.publish("payment_intent.processing", pi);
             scheduler.schedule(() -> settle(pi), properties.settleDelay().toMillis(), TimeUnit.MILLISECONDS);
@@ -224,7 +227,9 @@ class PaymentIntents {
 
     private void settle(Map<String, Object> pi) {
         synchronized (pi) {
-            if ("processing".equals(pi.get("status"))) {
+            if ("processing".equals(pi.get("status")) && BANK_DEBIT_FAILING.equals(pi.get("payment_method"))) {
+                fail(pi, "account_closed", null);
+            } else if ("processing".equals(pi.get("status"))) {
                 succeed(pi);
             }
         }
@@ -274,9 +279,13 @@ class PaymentIntents {
 
     private static void checkPaymentMethod(String paymentMethod) {
         if (paymentMethod != null && !SUCCEEDING.contains(paymentMethod) && !DECLINES.containsKey(paymentMethod)
-                && !THREE_D_SECURE.equals(paymentMethod) && !BANK_DEBIT.equals(paymentMethod)) {
+                && !THREE_D_SECURE.equals(paymentMethod) && !isBankDebit(paymentMethod)) {
             throw StripeException.invalid("resource_missing", "payment_method",
                     "No such PaymentMethod: '" + paymentMethod + "'");
         }
+    }
+
+    private static boolean isBankDebit(String paymentMethod) {
+        return BANK_DEBIT.equals(paymentMethod) || BANK_DEBIT_FAILING.equals(paymentMethod);
     }
 }

@@ -2,8 +2,12 @@ package com.wallet.gateway.wallet.application;
 
 import com.wallet.common.crypto.DecryptionException;
 import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.messaging.TransactionStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +17,7 @@ public class TransactionQueries {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionQueries.class);
     static final int MAX_PAGE = 100;
+    private static final String SEALED_CLIENT_SECRET = "sealedClientSecret";
 
     private final Transactions transactions;
     private final Wallets wallets;
@@ -61,17 +66,45 @@ public class TransactionQueries {
 
     /** The description is decrypted for the transaction's owner only. */
     Transaction view(Caller caller, StoredTransaction tx) {
-        String description = null;
-        if (tx.sealedDescription() != null && caller.userId().equals(tx.userId())) {
-            try {
-                description = new String(cipher.open(tx.sealedDescription(), "transactions.description:" + tx.id()),
-                        StandardCharsets.UTF_8);
-            } catch (DecryptionException e) {
-                log.warn("description of transaction {} cannot be decrypted ({})", tx.id(), e.getMessage());
+        boolean owner = caller.userId().equals(tx.userId());
+        String description = owner ? open(tx, tx.sealedDescription(), "transactions.description:", "description") : null;
+        return new Transaction(tx.id(), tx.walletId(), tx.counterpartyWalletId(), tx.amount(), tx.currency(),
+                tx.type(), tx.status(), tx.failureReason(), description, metadata(tx, owner),
+                tx.stripePaymentIntentId(), tx.stripeTransferId(), tx.createdAt(), tx.updatedAt());
+    }
+
+    /**
+     * A deposit waiting for 3-D Secure carries {@code nextAction} and the PaymentIntent's client
+     * secret, which the processor stored sealed: the owner sees both while it is PROCESSING,
+     * nobody else (an admin or a counterparty included) ever sees the secret, and once the deposit
+     * is final neither is shown.
+     */
+    private Map<String, Object> metadata(StoredTransaction tx, boolean owner) {
+        if (tx.metadata() == null) {
+            return null;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(tx.metadata());
+        Object sealedSecret = shown.remove(SEALED_CLIENT_SECRET);
+        if (tx.status() != TransactionStatus.PROCESSING) {
+            shown.remove("nextAction");
+        } else if (owner && sealedSecret instanceof String sealed) {
+            String secret = open(tx, Base64.getDecoder().decode(sealed), "transactions.client_secret:", "client secret");
+            if (secret != null) {
+                shown.put("clientSecret", secret);
             }
         }
-        return new Transaction(tx.id(), tx.walletId(), tx.counterpartyWalletId(), tx.amount(), tx.currency(),
-                tx.type(), tx.status(), tx.failureReason(), description, tx.metadata(),
-                tx.stripePaymentIntentId(), tx.stripeTransferId(), tx.createdAt(), tx.updatedAt());
+        return shown.isEmpty() ? null : shown;
+    }
+
+    private String open(StoredTransaction tx, byte[] sealed, String aadPrefix, String what) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            return new String(cipher.open(sealed, aadPrefix + tx.id()), StandardCharsets.UTF_8);
+        } catch (DecryptionException | IllegalArgumentException e) {
+            log.warn("{} of transaction {} cannot be decrypted ({})", what, tx.id(), e.getMessage());
+            return null;
+        }
     }
 }

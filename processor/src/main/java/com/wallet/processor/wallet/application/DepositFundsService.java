@@ -50,7 +50,7 @@ public class DepositFundsService {
         this.eventFactory = eventFactory;
         this.payments = payments;
         this.cipher = cipher;
-        this.results = new DepositPaymentResults(transactions, events, eventFactory);
+        this.results = new DepositPaymentResults(transactions, events, eventFactory, cipher);
     }
 
     public Outcome deposit(DepositFunds command) {

@@ -1,8 +1,12 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +23,11 @@ class DepositPaymentResults {
     private final Transactions transactions;
     private final TransactionEvents events;
     private final TransactionEventFactory eventFactory;
+    private final FieldCipher cipher;
 
-    DepositPaymentResults(Transactions transactions, TransactionEvents events, TransactionEventFactory eventFactory) {
+    DepositPaymentResults(Transactions transactions, TransactionEvents events, TransactionEventFactory eventFactory,
+                          FieldCipher cipher) {
+        this.cipher = cipher;
         this.transactions = transactions;
         this.events = events;
         this.eventFactory = eventFactory;
@@ -35,6 +42,9 @@ class DepositPaymentResults {
     Outcome record(TransactionRecord tx, PaymentGateway.PaymentResult result) {
         if (result instanceof PaymentGateway.PaymentAccepted accepted) {
             transactions.recordPaymentIntent(tx.id(), accepted.paymentIntentId());
+            if (accepted.customerAction() != null) {
+                recordCustomerAction(tx, accepted.customerAction());
+            }
             log.info("deposit {} payment intent {} status {}", tx.id(), accepted.paymentIntentId(), accepted.status());
             return Outcome.PROCESSING;
         }
@@ -54,6 +64,17 @@ class DepositPaymentResults {
             return Outcome.PROCESSING;
         }
         throw new IllegalStateException("unhandled payment result " + result.getClass().getSimpleName());
+    }
+
+    /** 3-D Secure: the client secret is sealed to this transaction's row, never stored or logged in clear. */
+    private void recordCustomerAction(TransactionRecord tx, PaymentGateway.CustomerAction action) {
+        byte[] sealed = cipher.seal(action.clientSecret().getBytes(StandardCharsets.UTF_8), clientSecretAad(tx.id()));
+        transactions.recordCustomerAction(tx.id(), action.nextAction(), Base64.getEncoder().encodeToString(sealed));
+    }
+
+    /** Associated data of the sealed client secret; the gateway opens it with the same. */
+    static String clientSecretAad(UUID transactionId) {
+        return "transactions.client_secret:" + transactionId;
     }
 
     /** open -> FAILED with its outbox event; IGNORED when the deposit was no longer open. */

@@ -45,8 +45,29 @@ public interface PaymentGateway {
     sealed interface PaymentResult permits PaymentAccepted, PaymentDeclined, PaymentFailed, PaymentUncertain {
     }
 
-    /** The PaymentIntent exists and was confirmed (succeeded, processing or requires_action). */
-    record PaymentAccepted(String paymentIntentId, String status) implements PaymentResult {
+    /**
+     * The PaymentIntent exists and was confirmed (succeeded, processing or requires_action).
+     *
+     * @param customerAction what the customer must do (3-D Secure), when the status is requires_action; else null
+     */
+    record PaymentAccepted(String paymentIntentId, String status, CustomerAction customerAction) implements PaymentResult {
+        public PaymentAccepted(String paymentIntentId, String status) {
+            this(paymentIntentId, status, null);
+        }
+    }
+
+    /**
+     * What the client needs to finish a payment that requires action: the PaymentIntent's client
+     * secret (a credential for that one payment: kept encrypted, shown to its owner only) and
+     * Stripe's next_action.
+     *
+     * @param nextAction next_action's type and, for a redirect, its url
+     */
+    record CustomerAction(String clientSecret, java.util.Map<String, String> nextAction) {
+        @Override
+        public String toString() {
+            return "CustomerAction[nextAction=" + nextAction + "]";
+        }
     }
 
     /** The card was declined at confirmation (HTTP 402). */

@@ -58,7 +58,7 @@ public class ReconcileDepositsService {
         this.locks = locks;
         this.payments = payments;
         this.cipher = cipher;
-        this.results = new DepositPaymentResults(transactions, events, eventFactory);
+        this.results = new DepositPaymentResults(transactions, events, eventFactory, cipher);
         this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements,
                 new DepositChargeBacks(chargeBacks, wallets, ledger, shortfalls, events, eventFactory, disagreements));
         this.properties = properties;

@@ -20,6 +20,12 @@ public interface Transactions {
     /** status := to (and failure_reason) where status is one of {@code from}. */
     boolean changeStatus(UUID id, Set<TransactionStatus> from, TransactionStatus to, FailureReason reason);
 
+    /**
+     * Keeps what the customer needs to finish 3-D Secure in the transaction's metadata while it is
+     * PROCESSING: {@code nextAction} in clear, the client secret sealed (the gateway opens it for the owner).
+     */
+    boolean recordCustomerAction(UUID id, java.util.Map<String, String> nextAction, String sealedClientSecret);
+
     /** Records the PaymentIntent id where none is recorded yet. */
     boolean recordPaymentIntent(UUID id, String paymentIntentId);
 

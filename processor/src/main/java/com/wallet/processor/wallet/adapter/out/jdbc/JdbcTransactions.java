@@ -32,6 +32,14 @@ class JdbcTransactions implements Transactions {
             UPDATE transactions SET stripe_payment_intent_id = :pi, updated_at = now()
             WHERE id = :id AND stripe_payment_intent_id IS NULL
             """;
+    private static final String RECORD_CUSTOMER_ACTION = """
+            UPDATE transactions
+            SET metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object(
+                    'nextAction', jsonb_strip_nulls(jsonb_build_object('type', :type::text, 'redirectUrl', :url::text)),
+                    'sealedClientSecret', :secret::text),
+                updated_at = now()
+            WHERE id = :id AND status = 'PROCESSING'
+            """;
     private static final String SETTLE_DEPOSIT = """
             UPDATE transactions
             SET status = 'COMPLETED', stripe_payment_intent_id = :pi, updated_at = now()
@@ -109,6 +117,12 @@ class JdbcTransactions implements Transactions {
     @Override
     public boolean recordPaymentIntent(UUID id, String paymentIntentId) {
         return jdbc.sql(RECORD_PAYMENT_INTENT).param("id", id).param("pi", paymentIntentId).update() == 1;
+    }
+
+    @Override
+    public boolean recordCustomerAction(UUID id, java.util.Map<String, String> nextAction, String sealedClientSecret) {
+        return jdbc.sql(RECORD_CUSTOMER_ACTION).param("id", id).param("type", nextAction.get("type"))
+                .param("url", nextAction.get("redirectUrl")).param("secret", sealedClientSecret).update() == 1;
     }
 
     @Override

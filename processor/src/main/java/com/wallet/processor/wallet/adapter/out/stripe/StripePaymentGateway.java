@@ -17,8 +17,10 @@ import com.stripe.param.TransferCreateParams;
 import com.stripe.param.TransferListParams;
 import com.wallet.processor.wallet.application.PaymentGateway;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,7 @@ class StripePaymentGateway implements PaymentGateway {
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(payment.idempotencyKey()).build();
         try {
             PaymentIntent intent = withRateLimitRetries(() -> stripe.v1().paymentIntents().create(params, options));
-            return new PaymentAccepted(intent.getId(), intent.getStatus());
+            return new PaymentAccepted(intent.getId(), intent.getStatus(), customerAction(intent));
         } catch (CardException e) {
             String intentId = e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null
                     ? e.getStripeError().getPaymentIntent().getId() : null;
@@ -91,6 +93,20 @@ class StripePaymentGateway implements PaymentGateway {
         } catch (StripeException e) {
             return new PaymentLookupFailed(describe(e));
         }
+    }
+
+    /** 3-D Secure: the client secret and next_action the customer's client needs; null otherwise. */
+    private static CustomerAction customerAction(PaymentIntent intent) {
+        if (!"requires_action".equals(intent.getStatus()) || intent.getClientSecret() == null) {
+            return null;
+        }
+        Map<String, String> next = new LinkedHashMap<>();
+        PaymentIntent.NextAction action = intent.getNextAction();
+        next.put("type", action == null || action.getType() == null ? "use_stripe_sdk" : action.getType());
+        if (action != null && action.getRedirectToUrl() != null && action.getRedirectToUrl().getUrl() != null) {
+            next.put("redirectUrl", action.getRedirectToUrl().getUrl());
+        }
+        return new CustomerAction(intent.getClientSecret(), next);
     }
 
     private static PaymentFound found(PaymentIntent intent) {
