@@ -111,6 +111,13 @@ class ControlController {
         return payouts.fail(id, body == null ? null : body.failureCode());
     }
 
+    /** Forgets every idempotency key, objects kept: what Stripe does to keys after 24 hours. */
+    @PostMapping("/idempotency/expire")
+    ResponseEntity<Void> expireIdempotencyKeys() {
+        idempotency.clear();
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/reset")
     ResponseEntity<Void> reset() {
         faults.clear();

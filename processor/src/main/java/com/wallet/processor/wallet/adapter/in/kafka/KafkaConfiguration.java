@@ -68,7 +68,8 @@ public class KafkaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
-    static final String GROUP = "wallet-processor";
+    /** The processor's one consumer group (wallet.commands and stripe.events). */
+    public static final String GROUP = "wallet-processor";
     static final String COMMANDS_FACTORY = "walletCommandsContainerFactory";
     static final String STRIPE_EVENTS_FACTORY = "stripeEventsContainerFactory";
     public static final String STRIPE_EVENTS_DLQ = Topics.STRIPE_EVENTS + ".dlq";
