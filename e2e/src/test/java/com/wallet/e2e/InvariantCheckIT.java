@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class InvariantCheckIT {
 
     private static final String DATABASE_URL = env("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/wallet");
-    private static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-    private static final URI EMULATOR = URI.create(System.getProperty("wallet.stripe", "http://127.0.0.1:12111"));
+    static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    static final URI EMULATOR = URI.create(System.getProperty("wallet.stripe", "http://127.0.0.1:12111"));
     private static final String COPY = "wallet_check_copy";
 
     private final WalletApi api = new WalletApi();

@@ -19,8 +19,10 @@ final class Ledger {
         return v == null || v.isBlank() ? fallback : v;
     }
 
+    static final String DATABASE_URL = env("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/wallet");
+
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(env("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/wallet"),
+        return DriverManager.getConnection(DATABASE_URL,
                 env("DATABASE_USERNAME", "postgres"), env("DATABASE_PASSWORD", ""));
     }
 
@@ -64,6 +66,34 @@ final class Ledger {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the ledger", e);
+        }
+    }
+
+    /** The fields of this transaction's unresolved stripe_disagreements rows. */
+    List<String> openDisagreements(String transactionId) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT field FROM stripe_disagreements WHERE transaction_id = ? AND resolved_at IS NULL")) {
+            s.setObject(1, UUID.fromString(transactionId));
+            List<String> fields = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    fields.add(rs.getString(1));
+                }
+            }
+            return fields;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read stripe_disagreements", e);
+        }
+    }
+
+    /** What an operator does once they looked at them. */
+    void resolveDisagreements(String transactionId) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "UPDATE stripe_disagreements SET resolved_at = now() WHERE transaction_id = ? AND resolved_at IS NULL")) {
+            s.setObject(1, UUID.fromString(transactionId));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot resolve stripe_disagreements", e);
         }
     }
 }

@@ -3,6 +3,9 @@ package com.wallet.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.wallet.checker.CheckerConfig;
+import com.wallet.checker.InvariantChecker;
+import com.wallet.checker.Report;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +19,7 @@ class StripeFlowsIT {
     private final WalletApi api = new WalletApi();
     private final Ledger ledger = new Ledger();
     private final StripeEmulator stripe = new StripeEmulator();
+    private final SignedWebhooks webhooks = new SignedWebhooks();
 
     @AfterEach
     void clearFaults() {
@@ -193,5 +197,49 @@ class StripeFlowsIT {
         assertThat(api.balance(owner, wallet)).isEqualTo(1_000);
         assertThat(api.transaction(owner, deposit.path("id").asString()).path("status").asString()).isEqualTo("COMPLETED");
         ledger.assertConsistent(wallet);
+    }
+
+    @Test
+    void aSignedWebhookThatDisagreesWithTheRecordCreditsNothingAndTheCheckerReportsIt() throws Exception {
+        String owner = api.token("forged-" + UUID.randomUUID(), false);
+        String wallet = api.createWallet(owner, "USD");
+        // A deposit waiting for 3-D Secure: open, with its PaymentIntent recorded.
+        String id = api.deposit(owner, wallet, 1_000, "pm_card_threeDSecure2Required", null).path("id").asString();
+        JsonNode waiting = await("the deposit waits").atMost(Duration.ofSeconds(30)).until(() -> api.transaction(owner, id),
+                tx -> !tx.path("stripePaymentIntentId").isNull() && tx.path("metadata").has("clientSecret"));
+        String paymentIntent = waiting.path("stripePaymentIntentId").asString();
+
+        // Correctly signed (as Stripe would), but for another amount, and for another PaymentIntent.
+        assertThat(webhooks.post(succeeded(paymentIntent, 900_000, wallet, id))).isEqualTo(200);
+        assertThat(webhooks.post(succeeded("pi_someone_elses", 1_000, wallet, id))).isEqualTo(200);
+
+        await("both are recorded for an operator").atMost(Duration.ofSeconds(30))
+                .until(() -> ledger.openDisagreements(id).size() == 2);
+        assertThat(ledger.openDisagreements(id)).containsExactlyInAnyOrder("amount", "payment_intent");
+        assertThat(api.transaction(owner, id).path("status").asString()).isEqualTo("PROCESSING");
+        assertThat(api.balance(owner, wallet)).isZero();
+        assertThat(ledger.postingsOf(id)).isZero();
+        Report report = new InvariantChecker(CheckerConfig.local(Ledger.DATABASE_URL, InvariantCheckIT.KAFKA,
+                InvariantCheckIT.EMULATOR)).run();
+        assertThat(report.result("stripe-disagreements-resolved").violations()).as(report.violations().toString())
+                .anySatisfy(v -> assertThat(v).contains(id));
+
+        // The genuine outcome still settles it, for the recorded amount; then an operator closes the records.
+        stripe.authenticate(paymentIntent, true);
+        JsonNode done = api.awaitFinal(owner, id);
+        assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(api.balance(owner, wallet)).isEqualTo(1_000);
+        ledger.resolveDisagreements(id);
+        ledger.assertConsistent(wallet);
+    }
+
+    private static String succeeded(String paymentIntent, long amount, String wallet, String transaction) {
+        return """
+                {"id":"evt_forged_%s","object":"event","api_version":"2026-07-29.dahlia","created":%d,"livemode":false,
+                 "type":"payment_intent.succeeded","data":{"object":{"id":"%s","object":"payment_intent",
+                 "amount":%d,"amount_received":%d,"currency":"usd","status":"succeeded",
+                 "metadata":{"wallet_id":"%s","transaction_id":"%s"}}}}"""
+                .formatted(UUID.randomUUID(), System.currentTimeMillis() / 1000, paymentIntent, amount, amount, wallet,
+                        transaction);
     }
 }
