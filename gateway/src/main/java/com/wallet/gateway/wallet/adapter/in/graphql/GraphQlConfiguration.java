@@ -1,6 +1,7 @@
 package com.wallet.gateway.wallet.adapter.in.graphql;
 
 import com.wallet.common.web.BodySizeLimitFilter;
+import com.wallet.common.web.RequestIdFilter;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
@@ -51,6 +52,14 @@ public class GraphQlConfiguration {
     private static final String TOO_LARGE = """
             {"errors":[{"message":"request body is too large","extensions":\
             {"classification":"BAD_REQUEST","code":"REQUEST_TOO_LARGE"}}]}""";
+
+    /** First of all filters, so that every answer (refusals included) carries the request id. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> requestSizeLimitFilter(GraphQlLimits limits) {

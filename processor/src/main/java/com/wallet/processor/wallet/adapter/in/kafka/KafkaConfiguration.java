@@ -115,6 +115,7 @@ public class KafkaConfiguration {
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(listener.concurrency());
         factory.setCommonErrorHandler(errorHandler);
+        factory.setRecordInterceptor(new RequestIdRecordInterceptor<>());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         // Graceful shutdown: finish the record in flight, commit its offset, leave the group; the
         // rest of the poll stays uncommitted and goes to the next owner (nothing applied twice).
