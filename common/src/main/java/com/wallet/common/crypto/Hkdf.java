@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * HKDF-SHA256 (RFC 5869): extract, then expand. Written over the JDK's HmacSHA256 rather than
  * pulling in BouncyCastle: Java 17 has no HKDF ({@code javax.crypto.KDF} arrives in Java 25), the
- * construction is two HMAC loops checked against the RFC's test vectors ({@code HkdfTest}), and a
+ * construction is two HMAC loops checked against the RFC's test vectors ({@code HkdfTest}), and an
  * 8 MB crypto provider in every service for these lines would be more code to keep patched than
  * it saves.
  */
