@@ -35,6 +35,11 @@ final class StripeEmulator {
         post("/payment_intents/" + paymentIntentId + "/refund", Map.of("amount", amount));
     }
 
+    /** Finishes (or fails) 3-D Secure of a requires_action PaymentIntent: Stripe then sends its webhook. */
+    void authenticate(String paymentIntentId, boolean success) {
+        post("/payment_intents/" + paymentIntentId + "/authenticate?success=" + success, Map.of());
+    }
+
     void reverseTransfer(String transferId) {
         post("/transfers/" + transferId + "/reverse", Map.of());
     }
