@@ -1,9 +1,9 @@
 package com.wallet.processor.wallet.adapter.in.kafka;
 
+import com.wallet.common.config.MasterKeys;
 import com.wallet.common.crypto.DecryptionException;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.CommandEnvelope;
-import com.wallet.common.config.MasterKeys;
 import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.common.messaging.Topics;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
@@ -57,8 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Consumers of wallet.commands and stripe.events (group wallet-processor, no auto-commit, offset
  * committed per record after the listener returned, i.e. after the database commit) and the one
  * error handler: poison records (undecryptable, unparsable, misrouted, stripe.events records that do
- * not open) go straight to a dead-letter
- * topic with a short reason in headers and never block the partition, and a dead-lettered
+ * not open) go straight to a dead-letter topic with a short reason in headers and never block the partition, and a dead-lettered
  * command's transaction then ends FAILED / PROCESSING_ERROR ({@link FailingDeadLetterRecoverer});
  * anything else (database or Redis down) is retried in place with an exponential back-off, without
  * limit, so no command is lost.
@@ -179,7 +178,8 @@ public class KafkaConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetterThenFail, backOff);
         // A constraint violation will not go away by retrying: dead-letter it rather than block the partition.
         handler.addNotRetryableExceptions(CommandCodec.UnreadableCommandException.class, PoisonCommandException.class,
-                StripeEventCodec.RefusedStripeEventException.class, DecryptionException.class, IllegalArgumentException.class, DataIntegrityViolationException.class);
+                StripeEventCodec.RefusedStripeEventException.class, DecryptionException.class,
+                IllegalArgumentException.class, DataIntegrityViolationException.class);
         // A Stripe event that matches no transaction yet: retry for about half a minute, then dead-letter.
         handler.setBackOffFunction((record, e) -> rootCauseOfType(e, UnmatchedStripeEventException.class)
                 ? new FixedBackOff(listener.unmatchedEventRetryInterval().toMillis(), listener.unmatchedEventRetries())
