@@ -45,7 +45,7 @@ final class StripeEmulator {
         post("/disputes/" + disputeId + "/close", Map.of("status", outcome));
     }
 
-    /** Finishes (or fails) the 3-D Secure challenge of a PaymentIntent that requires action. */
+    /** Finishes (or fails) 3-D Secure of a requires_action PaymentIntent: Stripe then sends its webhook. */
     void authenticate(String paymentIntentId, boolean success) {
         post("/payment_intents/" + paymentIntentId + "/authenticate?success=" + success, Map.of());
     }

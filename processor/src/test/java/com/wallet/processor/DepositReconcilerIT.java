@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.wallet.common.messaging.DepositFunds;
 import com.wallet.common.messaging.StripeEventMessage;
-import com.wallet.common.messaging.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -74,8 +73,8 @@ class DepositReconcilerIT extends ProcessorIntegrationTest {
         StripeEventMessage late = emulator.lostWebhooksOf(tx).stream()
                 .filter(e -> e.type().equals("payment_intent.succeeded")).findFirst().orElseThrow();
         assertThat(late.paymentIntentId()).isEqualTo(pi);
-        sendRaw(Topics.STRIPE_EVENTS, wallet.toString(), json.writeValueAsString(late));
-        sendRaw(Topics.STRIPE_EVENTS, wallet.toString(), json.writeValueAsString(late));
+        sendStripeEvent(late);
+        sendStripeEvent(late);
 
         await().atMost(PATIENCE).until(() -> eventProcessed(late.eventId()));
         assertThat(wallets.status(tx)).isEqualTo("COMPLETED");

@@ -1,7 +1,10 @@
 package com.wallet.processor;
 
 import com.wallet.common.messaging.CommandCodec;
+import com.wallet.common.crypto.EncryptionKey;
 import com.wallet.common.messaging.CommandEnvelope;
+import com.wallet.common.messaging.StripeEventCodec;
+import com.wallet.common.messaging.StripeEventMessage;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.messaging.WalletCommand;
@@ -37,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Base of the processor's integration tests: the whole application against real PostgreSQL
  * (database wallet_processor_test), Redis and Kafka chosen by {@link LocalServices}; commands are
- * produced straight to wallet.commands, outcomes read from rows and from wallet.transactions.
+ * produced straight to wallet.commands and Stripe events, sealed, to stripe.events
+ * ({@link #sendStripeEvent}), outcomes read from rows and from wallet.transactions.
  */
 @SpringBootTest(classes = ProcessorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ProcessorIntegrationTest {
@@ -45,6 +49,11 @@ public abstract class ProcessorIntegrationTest {
     public static final String DATABASE = "wallet_processor_test";
     static final String[] TOPICS = {Topics.WALLET_COMMANDS, Topics.WALLET_COMMANDS_DLQ, Topics.STRIPE_EVENTS,
             Topics.WALLET_TRANSACTIONS};
+
+    /** Seals stripe.events records as webhook-ingest does, with the master key the processor is given. */
+    protected static final StripeEventCodec STRIPE_EVENT_CODEC =
+            StripeEventCodec.forMasterKeys(EncryptionKey.parse("k1", LocalServices.ENCRYPTION_KEY));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static KafkaProducer<String, String> producer;
 
@@ -122,6 +131,17 @@ public abstract class ProcessorIntegrationTest {
     protected void send(WalletCommand command) {
         CommandEnvelope envelope = codec.seal(command);
         sendRaw(Topics.WALLET_COMMANDS, envelope.walletId(), json.writeValueAsString(envelope));
+    }
+
+    /** Sends a Stripe event as webhook-ingest does: sealed, keyed by the wallet id, else the object id. */
+    protected static void sendStripeEvent(StripeEventMessage event) {
+        sendRaw(Topics.STRIPE_EVENTS, event.walletId() != null ? event.walletId() : event.objectId(),
+                sealed(event));
+    }
+
+    /** The stripe.events record value webhook-ingest would publish for this event. */
+    protected static String sealed(StripeEventMessage event) {
+        return JSON.writeValueAsString(STRIPE_EVENT_CODEC.seal(event));
     }
 
     protected static void sendRaw(String topic, String key, String value) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.wallet.common.messaging.DepositFunds;
 import com.wallet.common.messaging.StripeEventMessage;
-import com.wallet.common.messaging.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ class SettlementDisagreementIT extends ProcessorIntegrationTest {
         StripeEventMessage event = new StripeEventMessage("evt_" + UUID.randomUUID(), "payment_intent.succeeded",
                 paymentIntent, paymentIntent, wallet.toString(), tx.toString(), amount, currency, null,
                 System.currentTimeMillis() / 1000, "succeeded");
-        sendRaw(Topics.STRIPE_EVENTS, wallet.toString(), json.writeValueAsString(event));
+        sendStripeEvent(event);
         return event.eventId();
     }
 

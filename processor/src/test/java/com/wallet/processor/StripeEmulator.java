@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import com.wallet.common.messaging.StripeEventMessage;
-import com.wallet.common.messaging.Topics;
+import com.wallet.common.messaging.StripeEventParser;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real Stripe emulator module (its executable jar) as a child process, started once per JVM,
  * with a webhook receiver that turns its signed webhooks into stripe.events records as
- * webhook-ingest does, or, for chosen transactions, loses them (answers 200, publishes nothing).
+ * webhook-ingest does (the same parser and sealing), or, for chosen transactions, loses them
+ * (answers 200, publishes nothing).
  */
 final class StripeEmulator {
 
@@ -69,14 +70,16 @@ final class StripeEmulator {
         webhooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         webhooks.createContext("/webhooks/stripe", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            StripeEventMessage message = toMessage(JSON.readTree(body));
-            if (message.transactionId() != null && losing.contains(message.transactionId())) {
+            StripeEventMessage message = StripeEventParser.parse(body).orElse(null);
+            if (message == null) {
+                exchange.sendResponseHeaders(400, -1);
+            } else if (message.transactionId() != null && losing.contains(message.transactionId())) {
                 lost.add(message);
+                exchange.sendResponseHeaders(200, -1);
             } else {
-                ProcessorIntegrationTest.sendRaw(Topics.STRIPE_EVENTS,
-                        message.walletId() != null ? message.walletId() : message.objectId(), JSON.writeValueAsString(message));
+                ProcessorIntegrationTest.sendStripeEvent(message);
+                exchange.sendResponseHeaders(200, -1);
             }
-            exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         webhooks.start();
@@ -161,35 +164,5 @@ final class StripeEmulator {
     void clearFaults() throws IOException, InterruptedException {
         HTTP.send(HttpRequest.newBuilder(URI.create(url + "/_emulator/faults")).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
-    }
-
-    /** What webhook-ingest publishes for a verified event. */
-    static StripeEventMessage toMessage(JsonNode event) {
-        JsonNode object = event.path("data").path("object");
-        JsonNode metadata = object.path("metadata");
-        JsonNode error = object.path("last_payment_error");
-        String type = event.path("type").asString();
-        String objectId = object.path("id").asString();
-        String failure = text(error, "decline_code") != null ? text(error, "decline_code") : text(error, "code");
-        return new StripeEventMessage(event.path("id").asString(), type, objectId,
-                "payment_intent".equals(text(object, "object")) ? objectId : text(object, "payment_intent"),
-                text(metadata, "wallet_id"), text(metadata, "transaction_id"),
-                object.path(amountField(type)).asLong(0),
-                text(object, "currency"), failure, event.path("created").asLong(0),
-                text(object, "status"));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() && !value.asString().isEmpty() ? value.asString() : null;
-    }
-
-    /** Refunds and reversals carry the cumulative amount taken back, so a late or repeated event adds nothing. */
-    private static String amountField(String type) {
-        return switch (type) {
-            case "charge.refunded" -> "amount_refunded";
-            case "transfer.reversed" -> "amount_reversed";
-            default -> "amount";
-        };
     }
 }

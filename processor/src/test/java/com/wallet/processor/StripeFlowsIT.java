@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.wallet.common.messaging.DepositFunds;
 import com.wallet.common.messaging.StripeEventMessage;
-import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.WithdrawFunds;
 import com.wallet.processor.wallet.adapter.in.kafka.KafkaConfiguration;
 import java.time.Duration;
@@ -20,8 +19,7 @@ class StripeFlowsIT extends ProcessorIntegrationTest {
     private final StripeStub stripe = StripeStub.get();
 
     private void sendEvent(StripeEventMessage event) {
-        sendRaw(Topics.STRIPE_EVENTS, event.walletId() != null ? event.walletId() : event.objectId(),
-                json.writeValueAsString(event));
+        sendStripeEvent(event);
     }
 
     private static StripeEventMessage event(String type, String objectId, String paymentIntentId, UUID wallet, UUID tx,

@@ -11,15 +11,20 @@ import javax.crypto.spec.SecretKeySpec;
 /** An AES-256 key with the id written into every ciphertext it seals (so keys can rotate). */
 public final class EncryptionKey {
 
+    private static final int KEY_BYTES = 32;
+
     private final String id;
     private final SecretKey key;
+    /** null for a master key; the HKDF info it was derived with otherwise. */
+    private final String purpose;
 
-    private EncryptionKey(String id, byte[] raw) {
+    private EncryptionKey(String id, byte[] raw, String purpose) {
         if (id == null || !id.matches("[A-Za-z0-9_-]{1,32}")) {
             throw new IllegalArgumentException("key id must be 1-32 characters [A-Za-z0-9_-]");
         }
         this.id = id;
         this.key = new SecretKeySpec(raw, "AES");
+        this.purpose = purpose;
     }
 
     /**
@@ -31,13 +36,13 @@ public final class EncryptionKey {
             throw new IllegalArgumentException("encryption key is missing");
         }
         byte[] ascii = secret.getBytes(StandardCharsets.US_ASCII);
-        if (secret.length() == 32 && StandardCharsets.US_ASCII.newEncoder().canEncode(secret)) {
-            return new EncryptionKey(id, ascii);
+        if (secret.length() == KEY_BYTES && StandardCharsets.US_ASCII.newEncoder().canEncode(secret)) {
+            return new EncryptionKey(id, ascii, null);
         }
         try {
             byte[] decoded = Base64.getDecoder().decode(secret.trim());
-            if (decoded.length == 32) {
-                return new EncryptionKey(id, decoded);
+            if (decoded.length == KEY_BYTES) {
+                return new EncryptionKey(id, decoded, null);
             }
             Arrays.fill(decoded, (byte) 0);
         } catch (IllegalArgumentException notBase64) {
@@ -54,7 +59,36 @@ public final class EncryptionKey {
         return key;
     }
 
-    /** A sub-key for another purpose (HMAC-SHA256 of the purpose under this key): never the AES key itself. */
+    /**
+     * The AES-256 key of one purpose (contract section 8), under the same key id so rotation by key
+     * id keeps working: HKDF-SHA256 (RFC 5869) with this master key as input keying material, no
+     * salt (RFC 5869 allows it for input that is already a strong key, and every service must get
+     * the same key from ENCRYPTION_SECRET_KEY alone) and the purpose, e.g. {@code "stripe.events"},
+     * as info. A key of one purpose opens nothing sealed for another, nor anything sealed with the
+     * master key.
+     */
+    public EncryptionKey forPurpose(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("a key purpose is required");
+        }
+        if (this.purpose != null) {
+            throw new IllegalStateException("derive purpose keys from the master key, not from another purpose key");
+        }
+        byte[] master = key.getEncoded();
+        byte[] derived = Hkdf.sha256(master, null, purpose.getBytes(StandardCharsets.UTF_8), KEY_BYTES);
+        try {
+            return new EncryptionKey(id, derived, purpose);
+        } finally {
+            Arrays.fill(master, (byte) 0);
+            Arrays.fill(derived, (byte) 0); // SecretKeySpec keeps its own copy
+        }
+    }
+
+    /**
+     * A sub-key for another purpose (HMAC-SHA256 of the purpose under this key): never the AES key
+     * itself. Fingerprints use it; moving them to {@link #forPurpose} would orphan the stored ones,
+     * so that waits for the re-key work.
+     */
     SecretKey derive(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -67,6 +101,6 @@ public final class EncryptionKey {
 
     @Override
     public String toString() {
-        return "EncryptionKey[" + id + "]";
+        return "EncryptionKey[" + id + (purpose == null ? "" : "/" + purpose) + "]";
     }
 }

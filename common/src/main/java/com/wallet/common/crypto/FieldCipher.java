@@ -95,6 +95,20 @@ public final class FieldCipher {
     }
 
     /**
+     * The key id a sealed value names (unauthenticated until {@link #open} succeeds), so an
+     * envelope can check that its clear key id is the one inside the ciphertext.
+     *
+     * @throws DecryptionException when the value is not a sealed value of this layout
+     */
+    public static String keyIdOf(byte[] sealedValue) {
+        int keyIdLength = sealedValue == null || sealedValue.length < 2 ? 0 : sealedValue[1];
+        if (keyIdLength < 1 || sealedValue[0] != VERSION || sealedValue.length < 2 + keyIdLength + NONCE_BYTES) {
+            throw new DecryptionException("malformed ciphertext");
+        }
+        return new String(sealedValue, 2, keyIdLength, StandardCharsets.US_ASCII);
+    }
+
+    /**
      * A keyed fingerprint ({@code keyId:hex(HMAC-SHA256)}) of a value that must be compared later but
      * never read back, such as a request's canonical form: unlike a plain hash, it cannot be
      * reversed by guessing short inputs without the key.

@@ -1,12 +1,19 @@
 package com.wallet.webhook.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.stripe.net.Webhook;
+import com.wallet.common.crypto.DecryptionException;
+import com.wallet.common.crypto.EncryptionKey;
+import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.messaging.StripeEventCodec;
+import com.wallet.common.messaging.StripeEventEnvelope;
 import com.wallet.common.messaging.StripeEventMessage;
 import com.wallet.common.messaging.Topics;
 import com.wallet.testsupport.LocalServices;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,13 +39,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Signed webhooks in, stripe.events out, against a real broker and Redis. */
+/** Signed webhooks in, sealed stripe.events records out, against a real broker and Redis. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "wallet.stripe.webhook-secret=" + WebhookIngestIT.SECRET)
+        properties = {"wallet.stripe.webhook-secret=" + WebhookIngestIT.SECRET,
+                "wallet.encryption.key=" + LocalServices.ENCRYPTION_KEY})
 class WebhookIngestIT {
 
     static final String SECRET = "whsec_test_ingest";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What the processor opens records with: the same master key. */
+    private static final StripeEventCodec CODEC =
+            StripeEventCodec.forMasterKeys(EncryptionKey.parse("k1", LocalServices.ENCRYPTION_KEY));
 
     @LocalServerPort
     int port;
@@ -87,8 +98,21 @@ class WebhookIngestIT {
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo("w-7");
             assertThat(record.headers().toArray()).isEmpty();
-            assertThat(JSON.readValue(record.value(), StripeEventMessage.class)).isEqualTo(new StripeEventMessage(
+            assertThat(CODEC.open(record.value().getBytes(StandardCharsets.UTF_8))).isEqualTo(new StripeEventMessage(
                     eventId, "payment_intent.succeeded", "pi_7", "pi_7", "w-7", "tx-7", 2500, "usd", null, 1700000000L, "succeeded"));
+            // sealed: only the event id and the key id in clear
+            StripeEventEnvelope envelope = JSON.readValue(record.value(), StripeEventEnvelope.class);
+            assertThat(envelope.eventId()).isEqualTo(eventId);
+            assertThat(envelope.keyId()).isEqualTo("k1");
+            assertThat(record.value()).doesNotContain("payment_intent").doesNotContain("pi_7")
+                    .doesNotContain("tx-7").doesNotContain("2500");
+            // sealed with the stripe.events key, not the master key nor another one
+            assertThatThrownBy(() -> StripeEventCodec.forMasterKeys(
+                    EncryptionKey.parse("k1", "fedcba9876543210fedcba9876543210")).open(envelope))
+                    .isInstanceOf(StripeEventCodec.RefusedStripeEventException.class);
+            assertThatThrownBy(() -> new FieldCipher(EncryptionKey.parse("k1", LocalServices.ENCRYPTION_KEY))
+                    .openString(envelope.sealed(), Topics.STRIPE_EVENTS + ":" + eventId))
+                    .isInstanceOf(DecryptionException.class);
         });
     }
 

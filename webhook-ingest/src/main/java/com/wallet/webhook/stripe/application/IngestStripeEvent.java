@@ -3,6 +3,7 @@ package com.wallet.webhook.stripe.application;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import com.wallet.common.messaging.StripeEventMessage;
+import com.wallet.common.messaging.StripeEventParser;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;

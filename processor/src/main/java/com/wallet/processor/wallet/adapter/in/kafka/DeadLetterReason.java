@@ -2,6 +2,7 @@ package com.wallet.processor.wallet.adapter.in.kafka;
 
 import com.wallet.common.crypto.DecryptionException;
 import com.wallet.common.messaging.CommandCodec;
+import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.processor.wallet.application.PoisonCommandException;
 import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
 import java.sql.SQLException;
@@ -19,7 +20,8 @@ final class DeadLetterReason {
 
     private static final int MAX_LENGTH = 200;
     private static final List<Class<? extends Throwable>> QUOTED = List.of(CommandCodec.UnreadableCommandException.class,
-            PoisonCommandException.class, DecryptionException.class, UnmatchedStripeEventException.class);
+            StripeEventCodec.RefusedStripeEventException.class, PoisonCommandException.class, DecryptionException.class,
+            UnmatchedStripeEventException.class);
 
     private DeadLetterReason() {
     }

@@ -1,15 +1,18 @@
 package com.wallet.processor.wallet.adapter.in.kafka;
 
+import com.wallet.common.config.MasterKeys;
 import com.wallet.common.crypto.DecryptionException;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.CommandEnvelope;
-import com.wallet.common.messaging.StripeEventMessage;
+import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.common.messaging.Topics;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
+import com.wallet.processor.wallet.application.EncryptionProperties;
 import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
 import com.wallet.processor.wallet.application.ProcessWalletCommandService;
 import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +23,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -51,8 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Consumers of wallet.commands and stripe.events (group wallet-processor, no auto-commit, offset
  * committed per record after the listener returned, i.e. after the database commit) and the one
- * error handler: poison records (undecryptable, unparsable, misrouted) go straight to a dead-letter
- * topic with a short reason in headers and never block the partition, and a dead-lettered
+ * error handler: poison records (undecryptable, unparsable, misrouted, stripe.events records that do
+ * not open) go straight to a dead-letter topic with a short reason in headers and never block the partition, and a dead-lettered
  * command's transaction then ends FAILED / PROCESSING_ERROR ({@link FailingDeadLetterRecoverer});
  * anything else (database or Redis down) is retried in place with an exponential back-off, without
  * limit, so no command is lost.
@@ -87,9 +92,19 @@ public class KafkaConfiguration {
         return new ConsumerStopLog();
     }
 
+    /**
+     * Opens stripe.events records with the master key's "stripe.events" key (HKDF); fails the
+     * start-up, naming ENCRYPTION_SECRET_KEY, when the key is missing or malformed.
+     */
     @Bean
-    StripeEventListener stripeEventListener(ApplyStripeEventService stripeEvents) {
-        return new StripeEventListener(stripeEvents);
+    StripeEventCodec stripeEventCodec(EncryptionProperties encryption) {
+        return StripeEventCodec.forMasterKeys(MasterKeys.parse(encryption.keyId(), encryption.key()));
+    }
+
+    @Bean
+    StripeEventListener stripeEventListener(StripeEventCodec codec, MeterRegistry meters,
+                                            ApplyStripeEventService stripeEvents) {
+        return new StripeEventListener(new StripeEventOpener(codec, meters), stripeEvents);
     }
 
     @Bean(COMMANDS_FACTORY)
@@ -99,15 +114,15 @@ public class KafkaConfiguration {
                 errorHandler, listener);
     }
 
+    /** Values stay bytes: {@link StripeEventListener} opens them (and a dead-lettered one goes out as received). */
     @Bean(STRIPE_EVENTS_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<String, StripeEventMessage> stripeEventsContainerFactory(
-            KafkaProperties kafka, JsonMapper json, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
-        return factory(consumerProperties(kafka), new JacksonJsonDeserializer<>(StripeEventMessage.class, json, false),
-                errorHandler, listener);
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> stripeEventsContainerFactory(
+            KafkaProperties kafka, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
+        return factory(consumerProperties(kafka), new ByteArrayDeserializer(), errorHandler, listener);
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
-            Map<String, Object> props, JacksonJsonDeserializer<V> value, DefaultErrorHandler errorHandler,
+            Map<String, Object> props, Deserializer<V> value, DefaultErrorHandler errorHandler,
             KafkaListenerProperties listener) {
         var consumers = new DefaultKafkaConsumerFactory<String, V>(props,
                 new ErrorHandlingDeserializer<>(new StringDeserializer()), new ErrorHandlingDeserializer<>(value));
@@ -165,7 +180,8 @@ public class KafkaConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetterThenFail, backOff);
         // A constraint violation will not go away by retrying: dead-letter it rather than block the partition.
         handler.addNotRetryableExceptions(CommandCodec.UnreadableCommandException.class, PoisonCommandException.class,
-                DecryptionException.class, IllegalArgumentException.class, DataIntegrityViolationException.class);
+                StripeEventCodec.RefusedStripeEventException.class, DecryptionException.class,
+                IllegalArgumentException.class, DataIntegrityViolationException.class);
         // A Stripe event that matches no transaction yet: retry for about half a minute, then dead-letter.
         handler.setBackOffFunction((record, e) -> rootCauseOfType(e, UnmatchedStripeEventException.class)
                 ? new FixedBackOff(listener.unmatchedEventRetryInterval().toMillis(), listener.unmatchedEventRetries())

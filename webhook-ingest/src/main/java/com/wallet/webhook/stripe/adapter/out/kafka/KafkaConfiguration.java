@@ -1,18 +1,21 @@
 package com.wallet.webhook.stripe.adapter.out.kafka;
 
-import com.wallet.common.messaging.StripeEventMessage;
+import com.wallet.common.config.MasterKeys;
+import com.wallet.common.messaging.StripeEventCodec;
+import com.wallet.common.messaging.StripeEventEnvelope;
 import com.wallet.webhook.stripe.application.StripeEvents;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.validation.annotation.Validated;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(KafkaConfiguration.PublishProperties.class)
+@EnableConfigurationProperties({KafkaConfiguration.PublishProperties.class, KafkaConfiguration.EncryptionProperties.class})
 class KafkaConfiguration {
 
     /** @param ackTimeout longest wait for the broker's acknowledgement before answering 503 */
@@ -21,8 +24,29 @@ class KafkaConfiguration {
     record PublishProperties(@NotNull Duration ackTimeout) {
     }
 
+    /**
+     * @param key   ENCRYPTION_SECRET_KEY, the master key: 32 ASCII characters or base64 of 32 bytes (not
+     *              bean-validated: a validation report would print it)
+     * @param keyId ENCRYPTION_KEY_ID, the id written into every sealed record (default k1)
+     */
+    @ConfigurationProperties("wallet.encryption")
+    record EncryptionProperties(String key, @DefaultValue("k1") String keyId) {
+
+        @Override
+        public String toString() {
+            return "EncryptionProperties[keyId=" + keyId + ", key=<redacted>]";
+        }
+    }
+
+    /** Fails the start-up, naming ENCRYPTION_SECRET_KEY, when the key is missing or malformed. */
     @Bean
-    StripeEvents kafkaStripeEvents(KafkaTemplate<String, StripeEventMessage> kafka, PublishProperties properties) {
-        return new KafkaStripeEvents(kafka, properties.ackTimeout());
+    StripeEventCodec stripeEventCodec(EncryptionProperties encryption) {
+        return StripeEventCodec.forMasterKeys(MasterKeys.parse(encryption.keyId(), encryption.key()));
+    }
+
+    @Bean
+    StripeEvents kafkaStripeEvents(KafkaTemplate<String, StripeEventEnvelope> kafka, StripeEventCodec codec,
+                                   PublishProperties properties) {
+        return new KafkaStripeEvents(kafka, codec, properties.ackTimeout());
     }
 }

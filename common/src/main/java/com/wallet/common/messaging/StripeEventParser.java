@@ -1,6 +1,5 @@
-package com.wallet.webhook.stripe.application;
+package com.wallet.common.messaging;
 
-import com.wallet.common.messaging.StripeEventMessage;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -8,9 +7,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the fields settlement needs straight from the event JSON, whatever its {@code api_version}
- * (stripe-java's typed deserializer gives up on another release train's events).
+ * (stripe-java's typed deserializer gives up on another release train's events). webhook-ingest
+ * uses it on verified webhooks; tests use it to turn the emulator's webhooks into the same message.
  */
-final class StripeEventParser {
+public final class StripeEventParser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -18,7 +18,7 @@ final class StripeEventParser {
     }
 
     /** The message, or empty when the JSON is not an event with an id, a type and an object id. */
-    static Optional<StripeEventMessage> parse(String payload) {
+    public static Optional<StripeEventMessage> parse(String payload) {
         JsonNode event;
         try {
             event = JSON.readTree(payload);

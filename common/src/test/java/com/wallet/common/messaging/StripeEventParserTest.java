@@ -1,8 +1,7 @@
-package com.wallet.webhook.stripe.application;
+package com.wallet.common.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wallet.common.messaging.StripeEventMessage;
 import org.junit.jupiter.api.Test;
 
 class StripeEventParserTest {
