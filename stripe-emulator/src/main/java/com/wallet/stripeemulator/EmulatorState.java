@@ -55,6 +55,9 @@ class EmulatorState implements DisposableBean {
             return;
         }
         file = StateFile.open(Path.of(properties.stateFile()));
+        objects.trackChanges();
+        keys.trackChanges();
+        webhooks.trackChanges();
         load();
         flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "emulator-state-flush");

@@ -33,6 +33,12 @@ class IdempotencyStore {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean cleared = new AtomicBoolean();
+    private volatile boolean tracking;
+
+    /** From now on, saved answers are noted for {@link #takeChanged} (only with a state file). */
+    void trackChanges() {
+        tracking = true;
+    }
 
     /** Claims the key, or returns the entry that already holds it. */
     Entry claim(String key, String fingerprint) {
@@ -42,7 +48,9 @@ class IdempotencyStore {
     void complete(String key, String fingerprint, int status, byte[] body) {
         if ((status >= 200 && status < 300) || status == 402) {
             entries.put(key, new Entry(fingerprint, new Saved(status, body)));
-            changed.add(key);
+            if (tracking) {
+                changed.add(key);
+            }
         } else {
             entries.remove(key);
         }

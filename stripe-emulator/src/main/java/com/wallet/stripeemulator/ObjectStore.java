@@ -23,10 +23,16 @@ class ObjectStore {
     private final Map<String, Map<String, Object>> objects = new ConcurrentHashMap<>();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean cleared = new AtomicBoolean();
+    private volatile boolean tracking;
+
+    /** From now on, changes are noted for {@link #takeChanged} (only with a state file: nobody takes them otherwise). */
+    void trackChanges() {
+        tracking = true;
+    }
 
     Map<String, Object> create(String type, String prefix) {
         String id = Ids.next(prefix);
-        StoredObject object = new StoredObject(id, changed::add);
+        StoredObject object = new StoredObject(id, this::changed);
         object.put("id", id);
         object.put("object", type);
         object.put("created", Instant.now().getEpochSecond());
@@ -75,6 +81,12 @@ class ObjectStore {
         return cleared.getAndSet(false);
     }
 
+    private void changed(String id) {
+        if (tracking) {
+            changed.add(id);
+        }
+    }
+
     /** Milliseconds until {@code delay} after the object's creation, 0 when that has passed. */
     static long millisUntil(Map<String, Object> object, Duration delay) {
         long due = (Long) object.get("created") * 1000 + delay.toMillis();
@@ -83,7 +95,7 @@ class ObjectStore {
 
     /** An object as the state file kept it. */
     void restore(Map<String, Object> saved) {
-        StoredObject object = StoredObject.restored(saved, changed::add);
+        StoredObject object = StoredObject.restored(saved, this::changed);
         objects.put((String) object.get("id"), object);
     }
 }

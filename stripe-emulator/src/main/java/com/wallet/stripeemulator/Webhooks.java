@@ -51,6 +51,7 @@ class Webhooks {
     private final Map<String, Delivery> byEventId = new ConcurrentHashMap<>();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean cleared = new AtomicBoolean();
+    private volatile boolean tracking;
 
     /** An event and its delivery state as the state file keeps it. */
     record Kept(String eventId, String type, String objectId, String payload, int attempts, int delivered,
@@ -80,9 +81,20 @@ class Webhooks {
         Delivery delivery = new Delivery((String) event.get("id"), type, (String) object.get("id"), payload);
         deliveries.add(delivery);
         byEventId.put(delivery.eventId, delivery);
-        changed.add(delivery.eventId);
+        changed(delivery);
         log.info("event {} {} for {}", delivery.eventId, type, delivery.objectId);
         dispatch(delivery);
+    }
+
+    /** From now on, changes of delivery state are noted for {@link #takeChanged} (only with a state file). */
+    void trackChanges() {
+        tracking = true;
+    }
+
+    private void changed(Delivery delivery) {
+        if (tracking) {
+            changed.add(delivery.eventId);
+        }
     }
 
     synchronized void addFault(WebhookFault fault) {
@@ -124,17 +136,18 @@ class Webhooks {
         return cleared.getAndSet(false);
     }
 
+    /** An event as the state file kept it; a later record of the same event updates its delivery state. */
     void restore(Kept kept) {
-        Delivery delivery = new Delivery(kept.eventId(), kept.type(), kept.objectId(), kept.payload());
+        Delivery delivery = byEventId.get(kept.eventId());
+        if (delivery == null) {
+            delivery = new Delivery(kept.eventId(), kept.type(), kept.objectId(), kept.payload());
+            byEventId.put(delivery.eventId, delivery);
+            deliveries.add(delivery);
+        }
         delivery.attempts.set(kept.attempts());
         delivery.delivered.set(kept.delivered());
         delivery.lastStatus = kept.lastStatus();
         delivery.abandoned = kept.abandoned();
-        Delivery previous = byEventId.put(delivery.eventId, delivery);
-        if (previous != null) {
-            deliveries.remove(previous);
-        }
-        deliveries.add(delivery);
     }
 
     /** After a restart: every event not yet delivered (nor given up) is sent again, with a new retry window. */
@@ -188,16 +201,16 @@ class Webhooks {
         int status = send(delivery);
         if (status >= 200 && status < 300) {
             delivery.delivered.incrementAndGet();
-            changed.add(delivery.eventId);
+            changed(delivery);
             return;
         }
-        changed.add(delivery.eventId);
+        changed(delivery);
         Duration backoff = Duration.ofMillis(500L << Math.min(retry, 10));
         backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
         if (Instant.now().plus(backoff).isAfter(deadline)) {
             log.warn("giving up event {} {} after {} attempts", delivery.eventId, delivery.type, retry + 1);
             delivery.abandoned = true;
-            changed.add(delivery.eventId);
+            changed(delivery);
             return;
         }
         scheduler.schedule(() -> attempt(delivery, deadline, retry + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
