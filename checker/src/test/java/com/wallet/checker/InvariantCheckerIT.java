@@ -2,6 +2,7 @@ package com.wallet.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
 import com.wallet.common.messaging.WalletPosting;
@@ -189,7 +190,7 @@ class InvariantCheckerIT {
             CheckerWorld.sql(c, "UPDATE transactions SET status = 'FAILED', failure_reason = 'PAYOUT_FAILED' WHERE id = '" + world.withdrawal + "'");
             CheckerWorld.sql(c, "UPDATE wallets SET balance = 2500 WHERE id = '" + world.bob + "'");
             world.event(c, world.withdrawal, world.bob, null, TransactionType.WITHDRAWAL, TransactionStatus.FAILED, 1_000,
-                    com.wallet.common.messaging.FailureReason.PAYOUT_FAILED, List.of(new WalletPosting(world.bob, 1_000)));
+                    FailureReason.PAYOUT_FAILED, List.of(new WalletPosting(world.bob, 1_000)));
         });
         world.relay();
 
@@ -227,6 +228,45 @@ class InvariantCheckerIT {
 
         assertThat(report.result("stripe-disagreements-resolved").violations()).containsExactly("transaction "
                 + world.declinedDeposit + ": Stripe reported amount 50000 (pi_declined), our record says 5000 (unresolved)");
+        world.tamper("UPDATE stripe_disagreements SET resolved_at = now()");
+        assertThat(world.check().passed()).isTrue();
+    }
+
+    @Test
+    void reportsTheOperatorRecordsOfObjectsStripeDoesNotHoldAndNothingElse() throws Exception {
+        // the reconcilers' final answer for a recorded PaymentIntent and a recorded Transfer that Stripe
+        // says do not exist: the deposit FAILED with nothing credited, the withdrawal FAILED with its funds back
+        UUID givenBack = UUID.randomUUID();
+        world.paymentIntents.removeIf(pi -> pi.get("id").equals("pi_declined"));
+        world.write(c -> {
+            world.transaction(c, givenBack, world.bob, null, "WITHDRAWAL", 300);
+            world.event(c, givenBack, world.bob, null, TransactionType.WITHDRAWAL, TransactionStatus.PENDING, 300, null, List.of());
+            CheckerWorld.post(c, givenBack, "WALLET", world.bob, -300, "WITHDRAWAL");
+            CheckerWorld.post(c, givenBack, "STRIPE_CLEARING", null, 300, "WITHDRAWAL");
+            CheckerWorld.sql(c, "UPDATE transactions SET status = 'PROCESSING', stripe_transfer_id = 'tr_gone' WHERE id = '"
+                    + givenBack + "'");
+            world.event(c, givenBack, world.bob, null, TransactionType.WITHDRAWAL, TransactionStatus.PROCESSING, 300, null,
+                    List.of(new WalletPosting(world.bob, -300)));
+            CheckerWorld.post(c, givenBack, "WALLET", world.bob, 300, "WITHDRAWAL_REVERSAL");
+            CheckerWorld.post(c, givenBack, "STRIPE_CLEARING", null, -300, "WITHDRAWAL_REVERSAL");
+            CheckerWorld.sql(c, "UPDATE transactions SET status = 'FAILED', failure_reason = 'PAYOUT_FAILED' WHERE id = '"
+                    + givenBack + "'");
+            world.event(c, givenBack, world.bob, null, TransactionType.WITHDRAWAL, TransactionStatus.FAILED, 300,
+                    FailureReason.PAYOUT_FAILED, List.of(new WalletPosting(world.bob, 300)));
+            CheckerWorld.sql(c, "INSERT INTO stripe_disagreements (transaction_id, stripe_object_id, field, recorded, reported) "
+                    + "VALUES ('" + world.declinedDeposit + "', 'pi_declined', 'existence', 'pi_declined', 'missing'), ('"
+                    + givenBack + "', 'tr_gone', 'existence', 'tr_gone', 'missing')");
+        });
+        world.relay();
+
+        Report report = world.check();
+
+        assertThat(report.result("stripe-disagreements-resolved").violations()).containsExactly(
+                "transaction " + world.declinedDeposit + ": Stripe reported existence missing (pi_declined), our record "
+                        + "says pi_declined (unresolved)",
+                "transaction " + givenBack + ": Stripe reported existence missing (tr_gone), our record says tr_gone "
+                        + "(unresolved)");
+        assertThat(report.violations()).allSatisfy(v -> assertThat(v).contains("existence missing"));
         world.tamper("UPDATE stripe_disagreements SET resolved_at = now()");
         assertThat(world.check().passed()).isTrue();
     }

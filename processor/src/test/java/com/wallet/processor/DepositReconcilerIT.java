@@ -130,4 +130,85 @@ class DepositReconcilerIT extends ProcessorIntegrationTest {
         assertThat(wallets.unbalancedTransactions(List.of(tx))).isZero();
         assertThat(wallets.outboxEvents(tx)).isEqualTo(2); // PROCESSING, COMPLETED: never FAILED on the way
     }
+
+    @Test
+    void failsADepositWhosePaymentIntentStripeForgotOnlyAfterTheTimeoutWithAnOperatorRecord() throws Exception {
+        WalletFixture wallets = fixture();
+        UUID wallet = wallets.aWalletWith(0);
+        UUID tx = depositWithARecordedPaymentIntent(wallets, wallet, 1_800);
+        String pi = column(tx, "stripe_payment_intent_id");
+        int lookedUp = lookups(pi);
+        assertThat(emulator.post("/_emulator/reset", "")).isEqualTo(204); // Stripe no longer knows the PaymentIntent
+
+        // answered 404 and looked at again: still open while the timeout has not passed
+        await().atMost(PATIENCE).until(() -> lookups(pi) >= lookedUp + 2);
+        assertThat(ageOf(tx)).isLessThan(MISSING_OBJECT_TIMEOUT);
+        assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
+        assertThat(existenceRecords(tx)).isEmpty();
+
+        await().atMost(PATIENCE.plus(MISSING_OBJECT_TIMEOUT)).until(() -> "FAILED".equals(wallets.status(tx)));
+        assertThat(column(tx, "failure_reason")).isEqualTo("PAYMENT_FAILED");
+        assertThat(endedAfter(tx)).isGreaterThanOrEqualTo(MISSING_OBJECT_TIMEOUT);
+        assertThat(existenceRecords(tx)).containsExactly(pi + " existence " + pi + " missing");
+        assertThat(wallets.balance(wallet)).isZero().isEqualTo(wallets.postingsOf(wallet));
+        assertThat(wallets.ledgerEntries(tx)).isZero();
+        assertThat(wallets.outboxEvents(tx)).isEqualTo(2); // PROCESSING, FAILED
+        assertThat(emulator.paymentIntentsOf(tx)).isEmpty();
+    }
+
+    @Test
+    void neverEndsADepositWhileItsPaymentIntentCannotBeRetrievedEvenPastTheTimeout() throws Exception {
+        WalletFixture wallets = fixture();
+        UUID wallet = wallets.aWalletWith(0);
+        UUID tx = depositWithARecordedPaymentIntent(wallets, wallet, 900);
+        String pi = column(tx, "stripe_payment_intent_id");
+        assertThat(emulator.post("/_emulator/reset", "")).isEqualTo(204);
+        // every retrieve of it fails with a 500 (stripe-java retries once): nothing is known
+        assertThat(emulator.post("/_emulator/faults", """
+                {"kind":"error_before","count":100000,"method":"GET","path":"/v1/payment_intents/%s"}""".formatted(pi)))
+                .isLessThan(300);
+
+        await().atMost(PATIENCE.plus(MISSING_OBJECT_TIMEOUT)).until(() -> ageOf(tx).compareTo(MISSING_OBJECT_TIMEOUT) > 0);
+        int lookedUp = lookups(pi);
+        await().atMost(PATIENCE).until(() -> lookups(pi) >= lookedUp + 4); // two more rounds past the timeout
+        assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
+        assertThat(existenceRecords(tx)).isEmpty();
+
+        emulator.clearFaults(); // Stripe answers again: no such PaymentIntent, and the timeout has passed
+        await().atMost(PATIENCE).until(() -> "FAILED".equals(wallets.status(tx)));
+        assertThat(existenceRecords(tx)).containsExactly(pi + " existence " + pi + " missing");
+        assertThat(wallets.balance(wallet)).isZero();
+        assertThat(wallets.ledgerEntries(tx)).isZero();
+    }
+
+    /** A deposit left PROCESSING with its PaymentIntent recorded (3-D Secure: the customer has yet to act). */
+    private UUID depositWithARecordedPaymentIntent(WalletFixture wallets, UUID wallet, long amount) {
+        DepositFunds deposit = wallets.pendingDeposit(wallet, amount, "pm_card_threeDSecure2Required", cipher);
+        UUID tx = deposit.transactionId();
+        send(deposit);
+        await().atMost(PATIENCE).until(() -> column(tx, "stripe_payment_intent_id") != null);
+        assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
+        return tx;
+    }
+
+    private static int lookups(String paymentIntent) {
+        return StripeStub.get().requestsTo("GET", "/v1/payment_intents/" + paymentIntent).size();
+    }
+
+    private Duration ageOf(UUID tx) {
+        return Duration.ofMillis(jdbc.sql("SELECT floor(EXTRACT(EPOCH FROM (now() - created_at)) * 1000)::bigint "
+                + "FROM transactions WHERE id = :id").param("id", tx).query(Long.class).single());
+    }
+
+    private Duration endedAfter(UUID tx) {
+        return Duration.ofMillis(jdbc.sql("SELECT floor(EXTRACT(EPOCH FROM (updated_at - created_at)) * 1000)::bigint "
+                + "FROM transactions WHERE id = :id").param("id", tx).query(Long.class).single());
+    }
+
+    private List<String> existenceRecords(UUID tx) {
+        return jdbc.sql("""
+                SELECT stripe_object_id || ' ' || field || ' ' || recorded || ' ' || reported FROM stripe_disagreements
+                WHERE transaction_id = :tx AND field = 'existence' AND resolved_at IS NULL""")
+                .param("tx", tx).query(String.class).list();
+    }
 }

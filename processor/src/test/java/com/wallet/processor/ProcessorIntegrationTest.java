@@ -47,6 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class ProcessorIntegrationTest {
 
     public static final String DATABASE = "wallet_processor_test";
+    /** How long Stripe must keep saying a recorded PaymentIntent or Transfer does not exist (10 min in production). */
+    static final Duration MISSING_OBJECT_TIMEOUT = Duration.ofSeconds(30);
     static final String[] TOPICS = {Topics.WALLET_COMMANDS, Topics.WALLET_COMMANDS_DLQ, Topics.STRIPE_EVENTS,
             Topics.WALLET_TRANSACTIONS};
 
@@ -93,6 +95,7 @@ public abstract class ProcessorIntegrationTest {
         props.put("wallet.reconciler.reconcile-after", "2s");
         props.put("wallet.reconciler.requires-action-timeout", "8s");
         props.put("wallet.reconciler.ambiguous-give-up-after", "2m");
+        props.put("wallet.reconciler.missing-object-timeout", MISSING_OBJECT_TIMEOUT.toSeconds() + "s");
         // PostgreSQL here is shared by several suites (max_connections 100): stay small.
         props.put("spring.datasource.hikari.maximum-pool-size", "8");
         props.put("spring.datasource.hikari.minimum-idle", "1");

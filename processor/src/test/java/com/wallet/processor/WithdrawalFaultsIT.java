@@ -185,4 +185,54 @@ class WithdrawalFaultsIT extends ProcessorIntegrationTest {
         assertThat(stripe.requestsTo("GET", "/v1/transfers/" + transfer)).isNotEmpty();
         assertThat(creates(tx)).isEqualTo(createsBefore);
     }
+
+    @Test
+    void givesBackAWithdrawalWhoseRecordedTransferStripeForgotOnlyAfterTheTimeoutWithAnOperatorRecord() throws Exception {
+        WalletFixture wallets = fixture();
+        UUID wallet = wallets.aWallet(1_000, true, "acct_forgotten");
+        WithdrawFunds withdrawal = wallets.pendingWithdrawal(wallet, 300);
+        UUID tx = withdrawal.transactionId();
+        emulator.loseWebhooksOf(tx);
+        fault("error_after", 2, 0);
+        assertThat(withdrawals.withdraw(withdrawal)).isEqualTo(Outcome.PROCESSING); // ambiguous: a Transfer exists
+        String transfer = emulator.transfersOf(tx).get(0).path("id").asString();
+        // a processor recorded the Transfer id and died before completing; then Stripe forgot both the
+        // Transfer and the key (the emulator reset): neither the id nor the transfer_group is known
+        assertThat(jdbc.sql("""
+                UPDATE transactions SET stripe_transfer_id = :tr, updated_at = now()
+                WHERE id = :id AND status = 'PROCESSING'""").param("tr", transfer).param("id", tx).update()).isEqualTo(1);
+        assertThat(emulator.post("/_emulator/reset", "")).isEqualTo(204);
+        long createsBefore = creates(tx);
+        int retrieved = stripe.requestsTo("GET", "/v1/transfers/" + transfer).size();
+
+        await().atMost(PATIENCE).until(() -> stripe.requestsTo("GET", "/v1/transfers/" + transfer).size() >= retrieved + 2);
+        assertThat(stripe.requestsTo("GET", "/v1/transfers")) // asked by transfer_group too
+                .anySatisfy(r -> assertThat(r.form()).containsEntry("transfer_group", tx.toString()));
+        assertThat(ageOf(tx)).isLessThan(MISSING_OBJECT_TIMEOUT);
+        assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
+        assertThat(wallets.balance(wallet)).isEqualTo(700);
+        assertThat(existenceRecords(tx)).isEmpty();
+
+        await().atMost(PATIENCE.plus(MISSING_OBJECT_TIMEOUT)).until(() -> "FAILED".equals(wallets.status(tx)));
+        assertThat(column(tx, "failure_reason")).isEqualTo("PAYOUT_FAILED");
+        assertThat(existenceRecords(tx)).containsExactly(transfer + " existence " + transfer + " missing");
+        assertThat(wallets.balance(wallet)).isEqualTo(1_000).isEqualTo(wallets.postingsOf(wallet));
+        assertThat(wallets.ledgerEntries(tx)).isEqualTo(4); // debit and its reversal
+        assertThat(wallets.unbalancedTransactions(List.of(tx))).isZero();
+        assertThat(wallets.outboxEvents(tx)).isEqualTo(2); // PROCESSING, FAILED
+        assertThat(creates(tx)).isEqualTo(createsBefore); // never paid out again
+        assertThat(emulator.transfersOf(tx)).isEmpty();
+    }
+
+    private Duration ageOf(UUID tx) {
+        return Duration.ofMillis(jdbc.sql("SELECT floor(EXTRACT(EPOCH FROM (now() - created_at)) * 1000)::bigint "
+                + "FROM transactions WHERE id = :id").param("id", tx).query(Long.class).single());
+    }
+
+    private List<String> existenceRecords(UUID tx) {
+        return jdbc.sql("""
+                SELECT stripe_object_id || ' ' || field || ' ' || recorded || ' ' || reported FROM stripe_disagreements
+                WHERE transaction_id = :tx AND field = 'existence' AND resolved_at IS NULL""")
+                .param("tx", tx).query(String.class).list();
+    }
 }

@@ -5,16 +5,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class EmulatorConfiguration {
 
-    /** Webhook deliveries and delayed settlements (bank debits, payouts). */
+    /** Delayed settlements (bank debits, payouts), each run one change of state. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService emulatorScheduler() {
+    @Primary
+    ScheduledExecutorService emulatorScheduler(EmulatorState state) {
+        return new DurableScheduler(2, state);
+    }
+
+    /** Webhook delivery attempts: HTTP calls that change no object, so never inside a change of state. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService webhookScheduler() {
         return Executors.newScheduledThreadPool(4, r -> {
-            Thread thread = new Thread(r, "emulator-scheduler");
+            Thread thread = new Thread(r, "emulator-webhooks");
             thread.setDaemon(true);
             return thread;
         });
@@ -22,9 +30,18 @@ class EmulatorConfiguration {
 
     @Bean
     FilterRegistrationBean<StripeApiFilter> stripeApiFilter(EmulatorProperties properties, Faults faults,
-                                                            IdempotencyStore idempotency, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new StripeApiFilter(properties, faults, idempotency, json));
+                                                            IdempotencyStore idempotency, JsonMapper json,
+                                                            EmulatorState state) {
+        var registration = new FilterRegistrationBean<>(
+                new StripeApiFilter(properties, faults, idempotency, json, state));
         registration.addUrlPatterns("/v1/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<DurableRequestFilter> durableControlRequests(EmulatorState state) {
+        var registration = new FilterRegistrationBean<>(new DurableRequestFilter(state));
+        registration.addUrlPatterns("/_emulator/*");
         return registration;
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookSecret the {@code whsec_...} signing secret ({@code STRIPE_WEBHOOK_SECRET})
  * @param webhookRetryFor how long a failing delivery is retried before it is given up
  * @param settleDelay   how long bank debits stay {@code processing} and payouts {@code pending}
+ * @param stateFile     where objects, idempotency keys and events are kept across restarts
+ *                      ({@code STRIPE_EMULATOR_STATE_FILE}); blank: in memory only
  */
 @Validated
 @ConfigurationProperties("emulator")
@@ -20,5 +22,6 @@ public record EmulatorProperties(
         @NotBlank String webhookUrl,
         @NotBlank String webhookSecret,
         @NotNull Duration webhookRetryFor,
-        @NotNull Duration settleDelay) {
+        @NotNull Duration settleDelay,
+        String stateFile) {
 }

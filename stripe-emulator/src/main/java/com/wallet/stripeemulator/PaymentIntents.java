@@ -225,6 +225,15 @@ class PaymentIntents {
         return pi;
     }
 
+    /** After a restart: bank debits still processing settle when their delay is over, overdue ones now. */
+    int resumeSettlements() {
+        List<Map<String, Object>> processing = store.list("payment_intent").stream()
+                .filter(pi -> "processing".equals(pi.get("status"))).toList();
+        processing.forEach(pi -> scheduler.schedule(() -> settle(pi),
+                ObjectStore.millisUntil(pi, properties.settleDelay()), TimeUnit.MILLISECONDS));
+        return processing.size();
+    }
+
     private void settle(Map<String, Object> pi) {
         synchronized (pi) {
             if ("processing".equals(pi.get("status")) && BANK_DEBIT_FAILING.equals(pi.get("payment_method"))) {

@@ -1,5 +1,6 @@
 package com.wallet.stripeemulator;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,15 @@ class Payouts {
             webhooks.publish("payout.failed", po);
             return po;
         }
+    }
+
+    /** After a restart: pending payouts are paid when their delay is over, overdue ones now. */
+    int resumePayments() {
+        List<Map<String, Object>> pending = store.list("payout").stream()
+                .filter(po -> "pending".equals(po.get("status"))).toList();
+        pending.forEach(po -> scheduler.schedule(() -> pay(po),
+                ObjectStore.millisUntil(po, properties.settleDelay()), TimeUnit.MILLISECONDS));
+        return pending.size();
     }
 
     private void pay(Map<String, Object> po) {

@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Stripe's request envelope around every {@code /v1} call: {@code Request-Id}, API key check,
  * queued {@link Fault}s, and the idempotency store (replay with {@code Idempotent-Replayed: true},
- * 400 {@code idempotency_error} for other parameters, 409 while the first request runs).
+ * 400 {@code idempotency_error} for other parameters, 409 while the first request runs). A request
+ * that may change state runs its work and saves its idempotent answer as one
+ * {@link EmulatorState#change}: both are in the state file before anything is answered, and no
+ * fault's pause is spent inside it.
  */
 class StripeApiFilter extends OncePerRequestFilter {
 
@@ -25,12 +28,15 @@ class StripeApiFilter extends OncePerRequestFilter {
     private final Faults faults;
     private final IdempotencyStore idempotency;
     private final JsonMapper json;
+    private final EmulatorState state;
 
-    StripeApiFilter(EmulatorProperties properties, Faults faults, IdempotencyStore idempotency, JsonMapper json) {
+    StripeApiFilter(EmulatorProperties properties, Faults faults, IdempotencyStore idempotency, JsonMapper json,
+                    EmulatorState state) {
         this.properties = properties;
         this.faults = faults;
         this.idempotency = idempotency;
         this.json = json;
+        this.state = state;
     }
 
     @Override
@@ -83,18 +89,27 @@ class StripeApiFilter extends OncePerRequestFilter {
             pause(fault.get().delayMs());
         }
         try {
-            chain.doFilter(request, captured);
+            if (DurableRequestFilter.changes(request)) {
+                DurableRequestFilter.asChange(state, () -> work(request, captured, chain, slot, fingerprint));
+            } else {
+                work(request, captured, chain, slot, fingerprint);
+            }
         } catch (IOException | ServletException | RuntimeException e) {
             if (slot != null) {
                 idempotency.release(slot);
             }
             throw e;
         }
-        byte[] body = captured.getContentAsByteArray();
+        respond(response, captured.getStatus(), captured.getContentAsByteArray(), fault);
+    }
+
+    /** The endpoint's work and, for an idempotent request, its saved answer. */
+    private void work(HttpServletRequest request, ContentCachingResponseWrapper captured, FilterChain chain,
+                      String slot, String fingerprint) throws ServletException, IOException {
+        chain.doFilter(request, captured);
         if (slot != null) {
-            idempotency.complete(slot, fingerprint, captured.getStatus(), body);
+            idempotency.complete(slot, fingerprint, captured.getStatus(), captured.getContentAsByteArray());
         }
-        respond(response, captured.getStatus(), body, fault);
     }
 
     /** Answers the committed work, unless a fault says to answer otherwise. */

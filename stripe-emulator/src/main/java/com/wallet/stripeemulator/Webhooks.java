@@ -12,21 +12,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds Stripe events and posts them, signed, to the webhook endpoint: asynchronously, at least
  * once, retried with exponential backoff on a non-2xx answer or a connection failure until
- * {@code emulator.webhook-retry-for} has passed.
+ * {@code emulator.webhook-retry-for} has passed. Events and their delivery state are kept in the
+ * state file; after a restart the undelivered ones are sent again, as Stripe keeps retrying.
+ * Deliveries run on their own scheduler: a slow endpoint never holds up a change of state.
  */
 @Component
 class Webhooks {
@@ -41,8 +48,18 @@ class Webhooks {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final List<WebhookFault> faults = new ArrayList<>();
     private final List<Delivery> held = new ArrayList<>();
+    private final Map<String, Delivery> byEventId = new ConcurrentHashMap<>();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean cleared = new AtomicBoolean();
+    private volatile boolean tracking;
 
-    Webhooks(EmulatorProperties properties, JsonMapper json, ScheduledExecutorService scheduler) {
+    /** An event and its delivery state as the state file keeps it. */
+    record Kept(String eventId, String type, String objectId, String payload, int attempts, int delivered,
+                int lastStatus, boolean abandoned) {
+    }
+
+    Webhooks(EmulatorProperties properties, JsonMapper json,
+             @Qualifier("webhookScheduler") ScheduledExecutorService scheduler) {
         this.properties = properties;
         this.json = json;
         this.scheduler = scheduler;
@@ -63,8 +80,21 @@ class Webhooks {
         String payload = json.writeValueAsString(event);
         Delivery delivery = new Delivery((String) event.get("id"), type, (String) object.get("id"), payload);
         deliveries.add(delivery);
+        byEventId.put(delivery.eventId, delivery);
+        changed(delivery);
         log.info("event {} {} for {}", delivery.eventId, type, delivery.objectId);
         dispatch(delivery);
+    }
+
+    /** From now on, changes of delivery state are noted for {@link #takeChanged} (only with a state file). */
+    void trackChanges() {
+        tracking = true;
+    }
+
+    private void changed(Delivery delivery) {
+        if (tracking) {
+            changed.add(delivery.eventId);
+        }
     }
 
     synchronized void addFault(WebhookFault fault) {
@@ -77,8 +107,54 @@ class Webhooks {
 
     synchronized void clear() {
         deliveries.clear();
+        byEventId.clear();
+        changed.clear();
         faults.clear();
         held.clear();
+        cleared.set(true);
+    }
+
+    /** The events whose delivery state changed since the last call. */
+    List<Kept> takeChanged() {
+        List<Kept> taken = new ArrayList<>();
+        for (Iterator<String> ids = changed.iterator(); ids.hasNext(); ) {
+            Delivery delivery = byEventId.get(ids.next());
+            ids.remove();
+            if (delivery != null) {
+                taken.add(delivery.kept());
+            }
+        }
+        return taken;
+    }
+
+    List<Kept> all() {
+        return deliveries.stream().map(Delivery::kept).toList();
+    }
+
+    /** Whether {@link #clear} ran since the last call. */
+    boolean takeCleared() {
+        return cleared.getAndSet(false);
+    }
+
+    /** An event as the state file kept it; a later record of the same event updates its delivery state. */
+    void restore(Kept kept) {
+        Delivery delivery = byEventId.get(kept.eventId());
+        if (delivery == null) {
+            delivery = new Delivery(kept.eventId(), kept.type(), kept.objectId(), kept.payload());
+            byEventId.put(delivery.eventId, delivery);
+            deliveries.add(delivery);
+        }
+        delivery.attempts.set(kept.attempts());
+        delivery.delivered.set(kept.delivered());
+        delivery.lastStatus = kept.lastStatus();
+        delivery.abandoned = kept.abandoned();
+    }
+
+    /** After a restart: every event not yet delivered (nor given up) is sent again, with a new retry window. */
+    int resendPending() {
+        List<Delivery> pending = deliveries.stream().filter(d -> d.delivered.get() == 0 && !d.abandoned).toList();
+        pending.forEach(delivery -> schedule(delivery, 0));
+        return pending.size();
     }
 
     private synchronized void dispatch(Delivery delivery) {
@@ -125,13 +201,16 @@ class Webhooks {
         int status = send(delivery);
         if (status >= 200 && status < 300) {
             delivery.delivered.incrementAndGet();
+            changed(delivery);
             return;
         }
+        changed(delivery);
         Duration backoff = Duration.ofMillis(500L << Math.min(retry, 10));
         backoff = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
         if (Instant.now().plus(backoff).isAfter(deadline)) {
             log.warn("giving up event {} {} after {} attempts", delivery.eventId, delivery.type, retry + 1);
             delivery.abandoned = true;
+            changed(delivery);
             return;
         }
         scheduler.schedule(() -> attempt(delivery, deadline, retry + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
@@ -182,6 +261,10 @@ class Webhooks {
             this.type = type;
             this.objectId = objectId;
             this.payload = payload;
+        }
+
+        Kept kept() {
+            return new Kept(eventId, type, objectId, payload, attempts.get(), delivered.get(), lastStatus, abandoned);
         }
 
         Map<String, Object> view() {

@@ -86,7 +86,7 @@ public interface PaymentGateway {
     record PaymentUncertain(String error) implements PaymentResult {
     }
 
-    sealed interface PaymentLookup permits PaymentFound, PaymentLookupFailed {
+    sealed interface PaymentLookup permits PaymentFound, PaymentNotFound, PaymentLookupFailed {
     }
 
     /**
@@ -95,6 +95,13 @@ public interface PaymentGateway {
      */
     record PaymentFound(String paymentIntentId, String status, long amount, String lastErrorCode)
             implements PaymentLookup {
+    }
+
+    /**
+     * Stripe answered that no such PaymentIntent exists (404 resource_missing): a definitive
+     * answer, unlike a failed call.
+     */
+    record PaymentNotFound(String paymentIntentId) implements PaymentLookup {
     }
 
     /** The call did not succeed (after retries); nothing is known. */
@@ -126,7 +133,7 @@ public interface PaymentGateway {
     record TransferFound(String transferId, long amount, String currency, long amountReversed) implements TransferLookup {
     }
 
-    /** Stripe answered and holds no such Transfer. */
+    /** Stripe answered and holds no such Transfer (404 resource_missing, or none listed for the group). */
     record TransferNotFound() implements TransferLookup {
     }
 

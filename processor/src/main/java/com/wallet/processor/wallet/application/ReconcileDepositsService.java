@@ -3,6 +3,7 @@ package com.wallet.processor.wallet.application;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.FailureReason;
 import com.wallet.processor.wallet.domain.DepositReconciliation;
+import com.wallet.processor.wallet.domain.StripeDisagreement;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -26,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       path of payment_intent.succeeded; requires_payment_method / canceled: FAILED;
  *       requires_action past {@code requiresActionTimeout}: canceled at Stripe, then FAILED
  *       PAYMENT_FAILED; anything else: looked at again later.</li>
+ *   <li>PaymentIntent recorded but Stripe says it does not exist (404): looked at again each round;
+ *       still so {@code missingObjectTimeout} after creation: FAILED PAYMENT_FAILED, nothing
+ *       credited, and an operator record (stripe_disagreements, field existence). A failed call
+ *       (timeout, 5xx, 429) never ends a deposit.</li>
  * </ul>
  *
  * <p>Stripe is called outside any database transaction. Every change is conditional on the
@@ -44,6 +49,7 @@ public class ReconcileDepositsService {
     private final FieldCipher cipher;
     private final DepositPaymentResults results;
     private final DepositSettlement settlement;
+    private final StripeDisagreements disagreements;
     private final ReconcilerProperties properties;
     private final MeterRegistry meters;
 
@@ -61,6 +67,7 @@ public class ReconcileDepositsService {
         this.results = new DepositPaymentResults(transactions, events, eventFactory, cipher);
         this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements,
                 new DepositChargeBacks(chargeBacks, wallets, ledger, shortfalls, events, eventFactory, disagreements));
+        this.disagreements = disagreements;
         this.properties = properties;
         this.meters = meters;
     }
@@ -114,6 +121,9 @@ public class ReconcileDepositsService {
             log.warn("deposit {} payment intent {} not retrieved: {}", tx.id(), tx.stripePaymentIntentId(), failed.error());
             return postpone(tx);
         }
+        if (lookup instanceof PaymentGateway.PaymentNotFound) {
+            return missing(tx, age);
+        }
         PaymentGateway.PaymentFound intent = (PaymentGateway.PaymentFound) lookup;
         DepositReconciliation.Decision decision = DepositReconciliation.forPaymentIntent(intent.status(),
                 intent.lastErrorCode(), age, properties.requiresActionTimeout());
@@ -125,6 +135,28 @@ public class ReconcileDepositsService {
             case CANCEL -> cancel(tx);
             case WAIT -> postpone(tx);
         };
+    }
+
+    /** Stripe says the recorded PaymentIntent does not exist: final once that has lasted missingObjectTimeout. */
+    private Outcome missing(TransactionRecord tx, Duration age) {
+        DepositReconciliation.Decision decision = DepositReconciliation.forMissingPaymentIntent(age,
+                properties.missingObjectTimeout());
+        if (decision.action() != DepositReconciliation.Action.FAIL) {
+            log.warn("deposit {} payment intent {} does not exist at Stripe; asked again until it is {} old", tx.id(),
+                    tx.stripePaymentIntentId(), properties.missingObjectTimeout());
+            return postpone(tx);
+        }
+        Outcome outcome = inTransaction(() -> {
+            Outcome failed = results.fail(tx, decision.reason());
+            if (failed == Outcome.FAILED) {
+                disagreements.record(tx.id(), tx.stripePaymentIntentId(), null,
+                        StripeDisagreement.missing(tx.stripePaymentIntentId()));
+            }
+            return failed;
+        });
+        log.error("deposit {} payment intent {} still does not exist at Stripe after {}: {}, nothing credited, "
+                + "recorded for an operator", tx.id(), tx.stripePaymentIntentId(), age, outcome);
+        return outcome;
     }
 
     private Outcome settle(TransactionRecord tx, PaymentGateway.PaymentFound intent) {
@@ -142,7 +174,7 @@ public class ReconcileDepositsService {
         // Not canceled (e.g. authenticated and succeeded meanwhile, or Stripe unreachable): look again next round.
         log.warn("deposit {} payment intent {} not canceled: {}", tx.id(), tx.stripePaymentIntentId(),
                 canceled instanceof PaymentGateway.PaymentFound intent ? intent.status()
-                        : ((PaymentGateway.PaymentLookupFailed) canceled).error());
+                        : canceled instanceof PaymentGateway.PaymentLookupFailed failed ? failed.error() : "not found");
         return postpone(tx);
     }
 

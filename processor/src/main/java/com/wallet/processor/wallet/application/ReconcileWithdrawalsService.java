@@ -17,6 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       COMPLETED with its id. Stripe holds none: created again with the same key
  *       "withdrawal-&lt;txId&gt;" and the answer applied (created: COMPLETED; definitive refusal:
  *       funds restored, FAILED PAYOUT_FAILED; ambiguous again: looked at next round).</li>
+ *   <li>a Transfer id recorded that Stripe says does not exist (404): looked for by transfer_group
+ *       too; none there either {@code missingObjectTimeout} after creation: funds restored, FAILED
+ *       PAYOUT_FAILED, and an operator record (stripe_disagreements, field existence). A failed call
+ *       never gives anything back.</li>
  * </ul>
  *
  * <p>Stripe is called outside any database transaction. Every change is conditional on the
@@ -36,21 +40,24 @@ public class ReconcileWithdrawalsService {
     public ReconcileWithdrawalsService(TransactionTemplate transaction, Transactions transactions, Wallets wallets,
                                        Ledger ledger, TransactionEvents events, TransactionEventFactory eventFactory,
                                        WalletLocks locks, PaymentGateway payments, String defaultDestination,
-                                       ReconcilerProperties properties, MeterRegistry meters) {
+                                       ReconcilerProperties properties, MeterRegistry meters,
+                                       StripeDisagreements disagreements) {
         this.transactions = transactions;
         this.payouts = new WithdrawalPayouts(locks, transaction, transactions, wallets, ledger, events, eventFactory,
-                payments, defaultDestination);
+                payments, defaultDestination, disagreements);
         this.properties = properties;
         this.meters = meters;
     }
 
     /** One round over at most batchSize stale withdrawals. @return how many were looked at */
     public int reconcileStaleWithdrawals() {
-        List<TransactionRecord> batch = transactions.staleWithdrawals(properties.reconcileAfter(), properties.batchSize());
-        for (TransactionRecord tx : batch) {
+        List<Transactions.StaleWithdrawal> batch = transactions.staleWithdrawals(properties.reconcileAfter(),
+                properties.batchSize());
+        for (Transactions.StaleWithdrawal stale : batch) {
+            TransactionRecord tx = stale.transaction();
             Outcome outcome;
             try {
-                outcome = payouts.resolve(tx, "reconciler");
+                outcome = payouts.resolve(tx, stale.age(), properties.missingObjectTimeout(), "reconciler");
                 if (outcome == Outcome.PROCESSING) {
                     transactions.postponeWithdrawalReconciliation(tx.id());
                 }

@@ -20,6 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * @param ambiguousGiveUpAfter  a deposit whose PaymentIntent could still not be created with certainty
  *                              (no answer, 5xx, 409, 429) this long after the transaction was created ends
  *                              FAILED PAYMENT_FAILED
+ * @param missingObjectTimeout  a deposit whose recorded PaymentIntent Stripe says does not exist (404) this
+ *                              long after the transaction was created ends FAILED PAYMENT_FAILED; a
+ *                              withdrawal whose recorded Transfer does not exist, nor any for its
+ *                              transfer_group, gets its funds back (FAILED PAYOUT_FAILED). Either way an
+ *                              operator record is written (stripe_disagreements, field existence)
  * @param lockKey               the pg advisory lock key that elects the one deposit-reconciling instance
  * @param withdrawalLockKey     the pg advisory lock key that elects the one withdrawal-reconciling instance
  *                              (reconcile-interval, reconcile-after and batch-size apply to both)
@@ -33,6 +38,7 @@ public record ReconcilerProperties(
         @DefaultValue("50") @Min(1) @Max(1_000) int batchSize,
         @DefaultValue("10m") @NotNull Duration requiresActionTimeout,
         @DefaultValue("10m") @NotNull Duration ambiguousGiveUpAfter,
+        @DefaultValue("10m") @NotNull Duration missingObjectTimeout,
         @DefaultValue("7262632") long lockKey,
         @DefaultValue("7262633") long withdrawalLockKey) {
 }

@@ -44,6 +44,12 @@ public interface Transactions {
      */
     boolean failPayout(UUID id);
 
+    /**
+     * A WITHDRAWAL still PROCESSING with exactly this Transfer recorded becomes FAILED PAYOUT_FAILED:
+     * only for a Transfer Stripe says does not exist, with none for the withdrawal either.
+     */
+    boolean failPayoutOfMissingTransfer(UUID id, String transferId);
+
     /** A WITHDRAWAL PROCESSING or COMPLETED becomes REVERSED. */
     boolean reversePayout(UUID id, String transferId);
 
@@ -57,12 +63,16 @@ public interface Transactions {
     boolean postponeReconciliation(UUID id);
 
     /** WITHDRAWALs in PROCESSING not updated for at least {@code idleFor}, least recently updated first. */
-    List<TransactionRecord> staleWithdrawals(Duration idleFor, int limit);
+    List<StaleWithdrawal> staleWithdrawals(Duration idleFor, int limit);
 
     /** Sets updated_at of a withdrawal still PROCESSING, so the reconciler looks at it again only later. */
     boolean postponeWithdrawalReconciliation(UUID id);
 
     /** A deposit stuck in PROCESSING and how long ago its transaction was created. */
     record StaleDeposit(TransactionRecord transaction, Duration age) {
+    }
+
+    /** A withdrawal stuck in PROCESSING and how long ago its transaction was created. */
+    record StaleWithdrawal(TransactionRecord transaction, Duration age) {
     }
 }

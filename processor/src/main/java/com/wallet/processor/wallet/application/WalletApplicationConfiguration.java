@@ -55,9 +55,10 @@ public class WalletApplicationConfiguration {
     WithdrawFundsService withdrawFundsService(WalletLocks locks, TransactionTemplate tx, ProcessedCommands processed,
                                               Transactions transactions, Wallets wallets, Ledger ledger,
                                               TransactionEvents events, TransactionEventFactory factory,
-                                              PaymentGateway payments, PayoutProperties payouts) {
+                                              PaymentGateway payments, PayoutProperties payouts,
+                                              StripeDisagreements disagreements) {
         return new WithdrawFundsService(locks, tx, processed, transactions, wallets, ledger, events, factory, payments,
-                payouts.defaultDestination());
+                payouts.defaultDestination(), disagreements);
     }
 
     @Bean
@@ -107,8 +108,9 @@ public class WalletApplicationConfiguration {
                                                             Wallets wallets, Ledger ledger, TransactionEvents events,
                                                             TransactionEventFactory factory, WalletLocks locks,
                                                             PaymentGateway payments, PayoutProperties payouts,
-                                                            ReconcilerProperties properties, MeterRegistry meters) {
+                                                            ReconcilerProperties properties, MeterRegistry meters,
+                                                            StripeDisagreements disagreements) {
         return new ReconcileWithdrawalsService(tx, transactions, wallets, ledger, events, factory, locks, payments,
-                payouts.defaultDestination(), properties, meters);
+                payouts.defaultDestination(), properties, meters, disagreements);
     }
 }

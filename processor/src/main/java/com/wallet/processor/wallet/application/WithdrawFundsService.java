@@ -37,7 +37,8 @@ public class WithdrawFundsService {
 
     public WithdrawFundsService(WalletLocks locks, TransactionTemplate transaction, ProcessedCommands processed,
                                 Transactions transactions, Wallets wallets, Ledger ledger, TransactionEvents events,
-                                TransactionEventFactory eventFactory, PaymentGateway payments, String defaultDestination) {
+                                TransactionEventFactory eventFactory, PaymentGateway payments, String defaultDestination,
+                                StripeDisagreements disagreements) {
         this.locks = locks;
         this.transaction = transaction;
         this.processed = processed;
@@ -47,7 +48,7 @@ public class WithdrawFundsService {
         this.events = events;
         this.eventFactory = eventFactory;
         this.payouts = new WithdrawalPayouts(locks, transaction, transactions, wallets, ledger, events, eventFactory,
-                payments, defaultDestination);
+                payments, defaultDestination, disagreements);
     }
 
     public Outcome withdraw(WithdrawFunds command) {

@@ -47,9 +47,20 @@ class WithdrawalOutcomes {
      * while the withdrawal is PROCESSING with no Transfer recorded.
      */
     Outcome restore(TransactionRecord tx, String source) {
-        if (!transactions.failPayout(tx.id())) {
-            return Outcome.IGNORED;
-        }
+        return transactions.failPayout(tx.id()) ? giveBack(tx, source) : Outcome.IGNORED;
+    }
+
+    /**
+     * Stripe holds neither the recorded Transfer nor any for the withdrawal: credit the wallet back
+     * and end FAILED PAYOUT_FAILED. The caller holds the wallet lock. Only while that Transfer is
+     * still the recorded one and the withdrawal PROCESSING.
+     */
+    Outcome restoreMissing(TransactionRecord tx, String source) {
+        return transactions.failPayoutOfMissingTransfer(tx.id(), tx.stripeTransferId())
+                ? giveBack(tx, source) : Outcome.IGNORED;
+    }
+
+    private Outcome giveBack(TransactionRecord tx, String source) {
         wallets.credit(tx.walletId(), tx.amount());
         Postings postings = WalletRules.withdrawalReversal(tx.amount(), tx.walletId());
         ledger.post(tx.id(), tx.currency(), postings);

@@ -1,9 +1,11 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.domain.StripeDisagreement;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.CreateAnswer;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.Decision;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.TransferState;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@link #resolve}: a recorded Transfer id is retrieved, never created again; otherwise the
  *       Transfer is looked for by transfer_group (it is found even after Stripe's 24 h key
  *       expiry); only when Stripe says none exists is it created again with the same key.</li>
+ *   <li>A recorded Transfer Stripe says does not exist is looked for by transfer_group too; the
+ *       reconciler alone gives the funds back, when neither exists {@code missingAfter} after the
+ *       withdrawal was created (with a record for an operator).</li>
  * </ul>
  */
 class WithdrawalPayouts {
@@ -31,16 +36,18 @@ class WithdrawalPayouts {
     private final Wallets wallets;
     private final PaymentGateway payments;
     private final WithdrawalOutcomes outcomes;
+    private final StripeDisagreements disagreements;
     private final String defaultDestination;
 
     WithdrawalPayouts(WalletLocks locks, TransactionTemplate transaction, Transactions transactions, Wallets wallets,
                       Ledger ledger, TransactionEvents events, TransactionEventFactory eventFactory,
-                      PaymentGateway payments, String defaultDestination) {
+                      PaymentGateway payments, String defaultDestination, StripeDisagreements disagreements) {
         this.locks = locks;
         this.transaction = transaction;
         this.wallets = wallets;
         this.payments = payments;
         this.outcomes = new WithdrawalOutcomes(transactions, wallets, ledger, events, eventFactory);
+        this.disagreements = disagreements;
         this.defaultDestination = defaultDestination;
     }
 
@@ -67,9 +74,21 @@ class WithdrawalPayouts {
 
     /** Asks Stripe what became of the withdrawal's Transfer, and creates it only if none exists. */
     Outcome resolve(TransactionRecord tx, String source) {
+        return resolve(tx, null, null, source);
+    }
+
+    /**
+     * As {@link #resolve(TransactionRecord, String)}, and a recorded Transfer that Stripe says does
+     * not exist, with none for the withdrawal's transfer_group either, gives the funds back once
+     * the withdrawal is {@code missingAfter} old (null: never).
+     */
+    Outcome resolve(TransactionRecord tx, Duration age, Duration missingAfter, String source) {
         boolean recorded = tx.stripeTransferId() != null;
         PaymentGateway.TransferLookup lookup = recorded
                 ? payments.retrieveTransfer(tx.stripeTransferId()) : payments.findTransfer(tx.id());
+        if (recorded && missingAfter != null && lookup instanceof PaymentGateway.TransferNotFound) {
+            return missingTransfer(tx, age, missingAfter, source);
+        }
         Decision decision = WithdrawalReconciliation.forTransfer(state(lookup), recorded, tx.amount(), tx.currency());
         log.info("withdrawal {} transfer {}: {}", tx.id(), lookup.getClass().getSimpleName(), decision.action());
         if (decision.action() == WithdrawalReconciliation.Action.CREATE_AGAIN) {
@@ -82,6 +101,20 @@ class WithdrawalPayouts {
         return apply(tx, decision, source);
     }
 
+    private Outcome missingTransfer(TransactionRecord tx, Duration age, Duration missingAfter, String source) {
+        PaymentGateway.TransferLookup byGroup = payments.findTransfer(tx.id());
+        Decision decision = WithdrawalReconciliation.forMissingTransfer(state(byGroup), age, missingAfter);
+        if (decision.action() == WithdrawalReconciliation.Action.WAIT) {
+            log.warn("withdrawal {} transfer {} does not exist at Stripe (by transfer_group: {}); asked again until "
+                    + "it is {} old", tx.id(), tx.stripeTransferId(), byGroup.getClass().getSimpleName(), missingAfter);
+            return Outcome.PROCESSING;
+        }
+        Outcome outcome = apply(tx, decision, source);
+        log.error("withdrawal {} transfer {} still does not exist at Stripe, nor any for it, after {}: {}, recorded "
+                + "for an operator", tx.id(), tx.stripeTransferId(), age, outcome);
+        return outcome;
+    }
+
     private Outcome apply(TransactionRecord tx, Decision decision, String source) {
         return switch (decision.action()) {
             case COMPLETE -> transaction.execute(status -> outcomes.complete(tx, decision.transferId(), source));
@@ -90,9 +123,23 @@ class WithdrawalPayouts {
                     yield transaction.execute(status -> outcomes.restore(tx, source));
                 }
             }
+            case RESTORE_MISSING -> {
+                try (WalletLocks.LockHandle ignored = locks.lock(List.of(tx.walletId()))) {
+                    yield transaction.execute(status -> restoreMissing(tx, source));
+                }
+            }
             case WAIT -> Outcome.PROCESSING;
             case CREATE_AGAIN -> throw new IllegalStateException("CREATE_AGAIN is not an answer to a create");
         };
+    }
+
+    /** The funds back and, in the same database transaction, the record for an operator. */
+    private Outcome restoreMissing(TransactionRecord tx, String source) {
+        Outcome outcome = outcomes.restoreMissing(tx, source);
+        if (outcome == Outcome.FAILED) {
+            disagreements.record(tx.id(), tx.stripeTransferId(), null, StripeDisagreement.missing(tx.stripeTransferId()));
+        }
+        return outcome;
     }
 
     private static TransferState state(PaymentGateway.TransferLookup lookup) {

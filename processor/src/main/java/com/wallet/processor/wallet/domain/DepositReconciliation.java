@@ -68,6 +68,19 @@ public final class DepositReconciliation {
     }
 
     /**
+     * A deposit whose recorded PaymentIntent Stripe says does not exist. Nothing can have been
+     * charged through an object Stripe does not hold, but an answer that contradicts our own record
+     * is given time (another look each round) before it is final: FAILED PAYMENT_FAILED, with a
+     * record for an operator.
+     *
+     * @param age          time since the transaction was created
+     * @param missingAfter how long Stripe must keep saying so
+     */
+    public static Decision forMissingPaymentIntent(Duration age, Duration missingAfter) {
+        return age.compareTo(missingAfter) >= 0 ? Decision.fail(FailureReason.PAYMENT_FAILED) : Decision.of(Action.WAIT);
+    }
+
+    /**
      * A deposit whose PaymentIntent could not be created or confirmed with certainty (no answer,
      * 5xx, 409, 429) even when asked again with the same idempotency key.
      */

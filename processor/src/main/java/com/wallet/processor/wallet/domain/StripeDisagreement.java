@@ -6,11 +6,17 @@ import java.util.List;
 /**
  * Where what Stripe reports for a deposit differs from the processor's own record of it: another
  * PaymentIntent, another amount or another currency. Any one of them means the payment moves no
- * money (contract section 7): an operator looks.
+ * money (contract section 7): an operator looks. {@code EXISTENCE}: Stripe says an object we
+ * recorded (a PaymentIntent, a Transfer) does not exist.
  */
 public record StripeDisagreement(Field field, String recorded, String reported) {
 
-    public enum Field { PAYMENT_INTENT, AMOUNT, CURRENCY }
+    public enum Field { PAYMENT_INTENT, AMOUNT, CURRENCY, EXISTENCE }
+
+    /** Stripe answered 404 for the object whose id we recorded. */
+    public static StripeDisagreement missing(String recordedId) {
+        return new StripeDisagreement(Field.EXISTENCE, recordedId, "missing");
+    }
 
     /**
      * @param recordedPaymentIntent null when none was recorded yet (the create call's answer was

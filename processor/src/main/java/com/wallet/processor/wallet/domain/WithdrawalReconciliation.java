@@ -1,5 +1,6 @@
 package com.wallet.processor.wallet.domain;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -7,7 +8,8 @@ import java.util.Objects;
  * What happens to a withdrawal left PROCESSING by an ambiguous payout (contract 6.7: never given
  * back while a Transfer for it may exist), decided from what Stripe answered. Pure rules, no I/O.
  * Only a definitive refusal of a create gives the money back; "not found" only permits creating
- * again with the same idempotency key, whose answer decides.
+ * again with the same idempotency key, whose answer decides. The one exception: a recorded Transfer
+ * Stripe says does not exist, with none for the withdrawal's transfer_group either, for long enough.
  */
 public final class WithdrawalReconciliation {
 
@@ -16,6 +18,11 @@ public final class WithdrawalReconciliation {
         COMPLETE,
         /** Stripe created nothing and said so: credit the wallet back, FAILED PAYOUT_FAILED. */
         RESTORE,
+        /**
+         * Stripe holds neither the recorded Transfer nor any for the withdrawal, and has said so for
+         * long enough: credit the wallet back, FAILED PAYOUT_FAILED, and a record for an operator.
+         */
+        RESTORE_MISSING,
         /** No Transfer exists for it: create it with the same idempotency key. */
         CREATE_AGAIN,
         /** Nothing certain yet (Stripe unreachable, key in flight, a disagreeing Transfer): ask again later. */
@@ -79,6 +86,24 @@ public final class WithdrawalReconciliation {
             return Decision.of(Action.WAIT);
         }
         throw new IllegalStateException("unhandled transfer state " + state.getClass().getSimpleName());
+    }
+
+    /**
+     * A withdrawal whose recorded Transfer Stripe says does not exist (404), after asking for its
+     * transfer_group. Only "none for the group either", {@code missingAfter} after creation, gives
+     * the money back; a Transfer found under another id, or no answer, waits.
+     *
+     * @param byGroup what Stripe holds for the withdrawal's transfer_group
+     * @param age     time since the transaction was created
+     */
+    public static Decision forMissingTransfer(TransferState byGroup, Duration age, Duration missingAfter) {
+        if (byGroup instanceof Absent) {
+            return age.compareTo(missingAfter) >= 0 ? Decision.of(Action.RESTORE_MISSING) : Decision.of(Action.WAIT);
+        }
+        if (byGroup instanceof Exists || byGroup instanceof Unknown) {
+            return Decision.of(Action.WAIT);
+        }
+        throw new IllegalStateException("unhandled transfer state " + byGroup.getClass().getSimpleName());
     }
 
     /** The answer to a create with the same idempotency key. */

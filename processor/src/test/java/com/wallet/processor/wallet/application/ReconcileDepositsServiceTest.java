@@ -43,7 +43,8 @@ class ReconcileDepositsServiceTest {
     private final PaymentGateway payments = mock(PaymentGateway.class);
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
     private final ReconcilerProperties properties = new ReconcilerProperties(true, Duration.ofSeconds(15),
-            Duration.ofSeconds(30), 50, Duration.ofMinutes(10), Duration.ofMinutes(10), 1L, 2L);
+            Duration.ofSeconds(30), 50, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10), 1L, 2L);
+    private final List<String> operatorRecords = new java.util.ArrayList<>();
     private ReconcileDepositsService reconciler;
 
     @BeforeEach
@@ -55,8 +56,9 @@ class ReconcileDepositsServiceTest {
         WalletLocks locks = walletIds -> () -> { };
         reconciler = new ReconcileDepositsService(transaction, transactions, wallets, ledger, events,
                 new TransactionEventFactory(Clock.systemUTC()), locks, payments, cipher, properties,
-                new SimpleMeterRegistry(), (tx, object, event, disagreement) -> { }, noChargeBacks(),
-                mock(Shortfalls.class));
+                new SimpleMeterRegistry(), (tx, object, event, disagreement) -> operatorRecords.add(
+                        tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()),
+                noChargeBacks(), mock(Shortfalls.class));
     }
 
     private static StripeChargeBacks noChargeBacks() {
@@ -91,6 +93,53 @@ class ReconcileDepositsServiceTest {
         verify(transactions, never()).changeStatus(any(), any(), any(), any());
         verify(transactions).postponeReconciliation(tx.id());
         verify(events, never()).append(any());
+    }
+
+    @Test
+    void keepsADepositWhosePaymentIntentStripeDoesNotKnowProcessingUntilTheTimeout() {
+        TransactionRecord tx = deposit("pi_gone");
+        when(payments.retrievePayment("pi_gone")).thenReturn(new PaymentGateway.PaymentNotFound("pi_gone"));
+
+        assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.PROCESSING);
+
+        verify(transactions).postponeReconciliation(tx.id());
+        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        assertThat(operatorRecords).isEmpty();
+    }
+
+    @Test
+    void failsADepositWhosePaymentIntentStripeStillDoesNotKnowAfterTheTimeoutWithAnOperatorRecord() {
+        TransactionRecord tx = deposit("pi_gone");
+        when(payments.retrievePayment("pi_gone")).thenReturn(new PaymentGateway.PaymentNotFound("pi_gone"));
+
+        assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.FAILED);
+
+        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.PAYMENT_FAILED);
+        verify(wallets, never()).credit(any(), anyLong());
+        verify(ledger, never()).post(any(), any(), any());
+        assertThat(operatorRecords).containsExactly(tx.id() + " pi_gone EXISTENCE missing");
+    }
+
+    @Test
+    void writesNoOperatorRecordWhenTheDepositEndedMeanwhile() {
+        TransactionRecord tx = deposit("pi_gone");
+        when(payments.retrievePayment("pi_gone")).thenReturn(new PaymentGateway.PaymentNotFound("pi_gone"));
+        when(transactions.changeStatus(any(), any(), any(), any())).thenReturn(false);
+
+        assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.IGNORED);
+
+        assertThat(operatorRecords).isEmpty();
+    }
+
+    @Test
+    void neverEndsADepositWhoseLookupFailsHoweverOld() {
+        TransactionRecord tx = deposit("pi_unreachable");
+        when(payments.retrievePayment("pi_unreachable")).thenReturn(new PaymentGateway.PaymentLookupFailed("ApiException status=500"));
+
+        assertThat(reconcile(tx, Duration.ofDays(2))).isEqualTo(Outcome.PROCESSING);
+
+        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        assertThat(operatorRecords).isEmpty();
     }
 
     @Test

@@ -33,7 +33,10 @@ class ReconcileWithdrawalsServiceTest {
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ReconcilerProperties properties = new ReconcilerProperties(true, Duration.ofSeconds(15),
-            Duration.ofSeconds(30), 50, Duration.ofMinutes(10), Duration.ofMinutes(10), 1L, 2L);
+            Duration.ofSeconds(30), 50, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10), 1L, 2L);
+    private static final Duration YOUNG = Duration.ofMinutes(1);
+    private static final Duration OLD = Duration.ofMinutes(11);
+    private final List<String> operatorRecords = new java.util.ArrayList<>();
     private ReconcileWithdrawalsService reconciler;
 
     @BeforeEach
@@ -42,16 +45,23 @@ class ReconcileWithdrawalsServiceTest {
         when(transaction.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
         when(transactions.completePayout(any(), any())).thenReturn(true);
         when(transactions.failPayout(any())).thenReturn(true);
+        when(transactions.failPayoutOfMissingTransfer(any(), any())).thenReturn(true);
         when(wallets.stripeAccountId(any())).thenReturn(Optional.of("acct_1"));
         WalletLocks locks = walletIds -> () -> { };
         reconciler = new ReconcileWithdrawalsService(transaction, transactions, wallets, ledger, events,
-                new TransactionEventFactory(Clock.systemUTC()), locks, payments, "acct_default", properties, meters);
+                new TransactionEventFactory(Clock.systemUTC()), locks, payments, "acct_default", properties, meters,
+                (tx, object, event, disagreement) -> operatorRecords.add(
+                        tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()));
     }
 
     private TransactionRecord withdrawal(String transferId) {
+        return withdrawal(transferId, YOUNG);
+    }
+
+    private TransactionRecord withdrawal(String transferId, Duration age) {
         TransactionRecord tx = new TransactionRecord(UUID.randomUUID(), UUID.randomUUID(), null, TransactionType.WITHDRAWAL,
                 TransactionStatus.PROCESSING, 1_000, "USD", null, null, null, transferId);
-        when(transactions.staleWithdrawals(any(), eq(50))).thenReturn(List.of(tx));
+        when(transactions.staleWithdrawals(any(), eq(50))).thenReturn(List.of(new Transactions.StaleWithdrawal(tx, age)));
         return tx;
     }
 
@@ -124,6 +134,56 @@ class ReconcileWithdrawalsServiceTest {
         verify(wallets, never()).credit(any(), anyLong());
         verify(transactions, times(2)).postponeWithdrawalReconciliation(tx.id());
         assertThat(reconciled(Outcome.PROCESSING)).isEqualTo(2);
+    }
+
+    @Test
+    void waitsForARecordedTransferStripeDoesNotKnowUntilTheTimeout() {
+        TransactionRecord tx = withdrawal("tr_gone", YOUNG);
+        when(payments.retrieveTransfer("tr_gone")).thenReturn(new PaymentGateway.TransferNotFound());
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());
+
+        reconciler.reconcileStaleWithdrawals();
+
+        verify(transactions, never()).failPayoutOfMissingTransfer(any(), any());
+        verify(wallets, never()).credit(any(), anyLong());
+        verify(payments, never()).createPayout(any());
+        verify(transactions).postponeWithdrawalReconciliation(tx.id());
+        assertThat(operatorRecords).isEmpty();
+    }
+
+    @Test
+    void restoresTheFundsOfAMissingRecordedTransferOnlyWhenNoneExistsForTheGroupAfterTheTimeout() {
+        TransactionRecord tx = withdrawal("tr_gone", OLD);
+        when(payments.retrieveTransfer("tr_gone")).thenReturn(new PaymentGateway.TransferNotFound());
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());
+
+        reconciler.reconcileStaleWithdrawals();
+
+        verify(transactions).failPayoutOfMissingTransfer(tx.id(), "tr_gone");
+        verify(transactions, never()).failPayout(any());
+        verify(wallets).credit(tx.walletId(), 1_000);
+        verify(payments, never()).createPayout(any());
+        assertThat(operatorRecords).containsExactly(tx.id() + " tr_gone EXISTENCE missing");
+        assertThat(reconciled(Outcome.FAILED)).isEqualTo(1);
+    }
+
+    @Test
+    void neverRestoresAMissingRecordedTransferWhileATransferOrNoAnswerComesForTheGroup() {
+        TransactionRecord tx = withdrawal("tr_gone", OLD);
+        when(payments.retrieveTransfer("tr_gone")).thenReturn(new PaymentGateway.TransferNotFound());
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferFound("tr_other", 1_000, "usd", 0));
+
+        reconciler.reconcileStaleWithdrawals();
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferLookupFailed("ApiConnectionException"));
+        reconciler.reconcileStaleWithdrawals();
+        when(payments.retrieveTransfer("tr_gone")).thenReturn(new PaymentGateway.TransferLookupFailed("ApiException status=500"));
+        reconciler.reconcileStaleWithdrawals();
+
+        verify(transactions, never()).failPayoutOfMissingTransfer(any(), any());
+        verify(transactions, never()).completePayout(any(), any());
+        verify(wallets, never()).credit(any(), anyLong());
+        assertThat(operatorRecords).isEmpty();
+        assertThat(reconciled(Outcome.PROCESSING)).isEqualTo(3);
     }
 
     @Test

@@ -64,4 +64,12 @@ class DepositReconciliationTest {
         assertThat(DepositReconciliation.afterUncertainPayment(OLD, TIMEOUT))
                 .isEqualTo(new Decision(Action.FAIL, FailureReason.PAYMENT_FAILED));
     }
+
+    @Test
+    void failsADepositWhosePaymentIntentStripeDoesNotKnowOnlyAfterTheTimeout() {
+        assertThat(DepositReconciliation.forMissingPaymentIntent(YOUNG, TIMEOUT).action()).isEqualTo(Action.WAIT);
+        assertThat(DepositReconciliation.forMissingPaymentIntent(OLD, TIMEOUT))
+                .isEqualTo(new Decision(Action.FAIL, FailureReason.PAYMENT_FAILED));
+        assertThat(DepositReconciliation.forMissingPaymentIntent(TIMEOUT, TIMEOUT).action()).isEqualTo(Action.FAIL);
+    }
 }

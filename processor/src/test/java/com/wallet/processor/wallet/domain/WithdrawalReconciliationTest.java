@@ -8,6 +8,7 @@ import com.wallet.processor.wallet.domain.WithdrawalReconciliation.CreateAnswer;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.Decision;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.Exists;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.Unknown;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +58,18 @@ class WithdrawalReconciliationTest {
         for (Class<?> type : WithdrawalReconciliation.TransferState.class.getPermittedSubclasses()) {
             assertThat(type).isIn(Exists.class, Absent.class, Unknown.class);
         }
+    }
+
+    @Test
+    void givesBackAMissingRecordedTransferOnlyWhenTheGroupHasNoneEitherAfterTheTimeout() {
+        Duration timeout = Duration.ofMinutes(10);
+        assertThat(WithdrawalReconciliation.forMissingTransfer(new Absent(), Duration.ofMinutes(11), timeout).action())
+                .isEqualTo(Action.RESTORE_MISSING);
+        assertThat(WithdrawalReconciliation.forMissingTransfer(new Absent(), Duration.ofMinutes(1), timeout).action())
+                .isEqualTo(Action.WAIT);
+        assertThat(WithdrawalReconciliation.forMissingTransfer(new Exists("tr_2", 500, "usd"), Duration.ofDays(1), timeout)
+                .action()).isEqualTo(Action.WAIT);
+        assertThat(WithdrawalReconciliation.forMissingTransfer(new Unknown(), Duration.ofDays(1), timeout).action())
+                .isEqualTo(Action.WAIT);
     }
 }

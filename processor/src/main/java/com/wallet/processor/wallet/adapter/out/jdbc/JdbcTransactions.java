@@ -56,6 +56,10 @@ class JdbcTransactions implements Transactions {
             UPDATE transactions SET status = 'FAILED', failure_reason = 'PAYOUT_FAILED', updated_at = now()
             WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING' AND stripe_transfer_id IS NULL
             """;
+    private static final String FAIL_PAYOUT_OF_MISSING_TRANSFER = """
+            UPDATE transactions SET status = 'FAILED', failure_reason = 'PAYOUT_FAILED', updated_at = now()
+            WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING' AND stripe_transfer_id = :tr
+            """;
     private static final String REVERSE_PAYOUT = """
             UPDATE transactions
             SET status = 'REVERSED', stripe_transfer_id = COALESCE(stripe_transfer_id, :tr), updated_at = now()
@@ -72,7 +76,11 @@ class JdbcTransactions implements Transactions {
             ORDER BY updated_at
             LIMIT :limit
             """;
-    private static final String STALE_WITHDRAWALS = COLUMNS + """
+    private static final String STALE_WITHDRAWALS = """
+            SELECT id, wallet_id, counterparty_wallet_id, type, status, amount, currency, failure_reason,
+                   payment_method, stripe_payment_intent_id, stripe_transfer_id,
+                   floor(EXTRACT(EPOCH FROM (now() - created_at)) * 1000)::bigint AS age_ms
+            FROM transactions
             WHERE status = 'PROCESSING' AND type = 'WITHDRAWAL'
               AND updated_at <= now() - :idleMs * interval '1 millisecond'
             ORDER BY updated_at
@@ -141,6 +149,11 @@ class JdbcTransactions implements Transactions {
     }
 
     @Override
+    public boolean failPayoutOfMissingTransfer(UUID id, String transferId) {
+        return jdbc.sql(FAIL_PAYOUT_OF_MISSING_TRANSFER).param("id", id).param("tr", transferId).update() == 1;
+    }
+
+    @Override
     public boolean reversePayout(UUID id, String transferId) {
         return jdbc.sql(REVERSE_PAYOUT).param("id", id).param("tr", transferId).update() == 1;
     }
@@ -153,9 +166,10 @@ class JdbcTransactions implements Transactions {
     }
 
     @Override
-    public List<TransactionRecord> staleWithdrawals(Duration idleFor, int limit) {
+    public List<StaleWithdrawal> staleWithdrawals(Duration idleFor, int limit) {
         return jdbc.sql(STALE_WITHDRAWALS).param("idleMs", idleFor.toMillis()).param("limit", limit)
-                .query(JdbcTransactions::map).list();
+                .query((rs, n) -> new StaleWithdrawal(map(rs, n), Duration.ofMillis(rs.getLong("age_ms"))))
+                .list();
     }
 
     @Override

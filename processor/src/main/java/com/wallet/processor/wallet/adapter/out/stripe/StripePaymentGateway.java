@@ -78,7 +78,7 @@ class StripePaymentGateway implements PaymentGateway {
         try {
             return found(withRateLimitRetries(() -> stripe.v1().paymentIntents().retrieve(paymentIntentId)));
         } catch (StripeException e) {
-            return new PaymentLookupFailed(describe(e));
+            return missing(e) ? new PaymentNotFound(paymentIntentId) : new PaymentLookupFailed(describe(e));
         }
     }
 
@@ -91,7 +91,7 @@ class StripePaymentGateway implements PaymentGateway {
         try {
             return found(withRateLimitRetries(() -> stripe.v1().paymentIntents().cancel(paymentIntentId, params, options)));
         } catch (StripeException e) {
-            return new PaymentLookupFailed(describe(e));
+            return missing(e) ? new PaymentNotFound(paymentIntentId) : new PaymentLookupFailed(describe(e));
         }
     }
 
@@ -113,6 +113,15 @@ class StripePaymentGateway implements PaymentGateway {
         StripeError error = intent.getLastPaymentError();
         String code = error == null ? null : error.getCode() != null ? error.getCode() : error.getDeclineCode();
         return new PaymentFound(intent.getId(), intent.getStatus(), intent.getAmount() == null ? 0 : intent.getAmount(), code);
+    }
+
+    /**
+     * Whether Stripe answered that the object does not exist: a 404 invalid_request_error with code
+     * resource_missing. Any other failure (a 404 from something that is not Stripe included) says nothing.
+     */
+    static boolean missing(StripeException e) {
+        return e instanceof InvalidRequestException && Integer.valueOf(404).equals(e.getStatusCode())
+                && "resource_missing".equals(e.getCode());
     }
 
     /**
@@ -163,11 +172,8 @@ class StripePaymentGateway implements PaymentGateway {
     public TransferLookup retrieveTransfer(String transferId) {
         try {
             return found(withRateLimitRetries(() -> stripe.v1().transfers().retrieve(transferId)));
-        } catch (InvalidRequestException e) {
-            return Integer.valueOf(404).equals(e.getStatusCode()) ? new TransferNotFound()
-                    : new TransferLookupFailed(describe(e));
         } catch (StripeException e) {
-            return new TransferLookupFailed(describe(e));
+            return missing(e) ? new TransferNotFound() : new TransferLookupFailed(describe(e));
         }
     }
 

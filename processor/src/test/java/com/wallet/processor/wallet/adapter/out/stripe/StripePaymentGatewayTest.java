@@ -44,4 +44,16 @@ class StripePaymentGatewayTest {
         assertThat(StripePaymentGateway.payoutAmbiguous(new IdempotencyException("other params", "req", null, 400)))
                 .isTrue();
     }
+
+    @Test
+    void takesOnlyStripesResourceMissingAsNotFound() {
+        assertThat(StripePaymentGateway.missing(
+                new InvalidRequestException("No such payment_intent", "id", "req", "resource_missing", 404, null))).isTrue();
+        assertThat(StripePaymentGateway.missing(new ApiException("not found", "req", null, 404, null))).isFalse();
+        assertThat(StripePaymentGateway.missing(
+                new InvalidRequestException("No such destination", "destination", "req", "resource_missing", 400, null)))
+                .isFalse();
+        assertThat(StripePaymentGateway.missing(new ApiException("boom", "req", null, 500, null))).isFalse();
+        assertThat(StripePaymentGateway.missing(new ApiConnectionException("timeout"))).isFalse();
+    }
 }
