@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import tools.jackson.databind.JsonNode;
@@ -27,26 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * movement is on wallet.transactions, so folding the postings gives the balance.
  */
 @EnabledIf("emulatorBuilt")
-class ChargeBacksIT extends ProcessorIntegrationTest {
+class ChargeBacksIT extends EmulatorIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static StripeEmulator emulator;
-
-    static boolean emulatorBuilt() {
-        return StripeEmulator.built();
-    }
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = StripeEmulator.get();
-        StripeStub.get().forwardTo(emulator.url());
-    }
-
-    @AfterAll
-    static void stopForwarding() {
-        StripeStub.get().forwardTo(null);
-    }
 
     @AfterEach
     void clearFaults() throws Exception {

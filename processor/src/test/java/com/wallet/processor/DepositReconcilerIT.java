@@ -8,8 +8,6 @@ import com.wallet.common.messaging.StripeEventMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import tools.jackson.databind.JsonNode;
@@ -20,25 +18,9 @@ import tools.jackson.databind.JsonNode;
  * {@link ProcessorIntegrationTest#properties()}. Skipped when the emulator jar has not been built.
  */
 @EnabledIf("emulatorBuilt")
-class DepositReconcilerIT extends ProcessorIntegrationTest {
+class DepositReconcilerIT extends EmulatorIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static StripeEmulator emulator;
-
-    static boolean emulatorBuilt() {
-        return StripeEmulator.built();
-    }
-
-    @BeforeAll
-    static void useTheEmulator() {
-        emulator = StripeEmulator.get();
-        StripeStub.get().forwardTo(emulator.url());
-    }
-
-    @AfterAll
-    static void stopForwarding() {
-        StripeStub.get().forwardTo(null);
-    }
 
     private String column(UUID tx, String name) {
         Object value = fixture().row(tx).get(name);

@@ -19,8 +19,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,28 +33,12 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * charge or pay out twice).
  */
 @EnabledIf("emulatorBuilt")
-class ReplayCommandsIT extends ProcessorIntegrationTest {
+class ReplayCommandsIT extends EmulatorIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static StripeEmulator emulator;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
-
-    static boolean emulatorBuilt() {
-        return StripeEmulator.built();
-    }
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = StripeEmulator.get();
-        StripeStub.get().forwardTo(emulator.url());
-    }
-
-    @AfterAll
-    static void stopForwarding() {
-        StripeStub.get().forwardTo(null);
-    }
 
     @Test
     void replayingEveryCommandFromTheEarliestOffsetMovesNothingAndCreatesNothingAtStripe() throws Exception {

@@ -8,8 +8,6 @@ import com.wallet.common.messaging.WithdrawFunds;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import tools.jackson.databind.JsonNode;
@@ -22,26 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code mvn -B -pl stripe-emulator -am package -DskipTests}).
  */
 @EnabledIf("emulatorBuilt")
-class StripeEmulatorIT extends ProcessorIntegrationTest {
+class StripeEmulatorIT extends EmulatorIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static StripeEmulator emulator;
-
-    static boolean emulatorBuilt() {
-        return StripeEmulator.built();
-    }
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = StripeEmulator.get();
-        StripeStub.get().forwardTo(emulator.url());
-    }
-
-    @AfterAll
-    static void stopForwarding() {
-        StripeStub.get().forwardTo(null);
-    }
 
     private static String get(String path) throws Exception {
         return emulator.get(path);
