@@ -91,10 +91,15 @@ public interface PaymentGateway {
 
     /**
      * @param status        Stripe's status (succeeded, processing, requires_action, requires_payment_method, canceled, ...)
+     * @param currency      lower case, as Stripe writes it; null when unknown
      * @param lastErrorCode last_payment_error.code (card_declined, ...), else its decline_code; null when none
      */
-    record PaymentFound(String paymentIntentId, String status, long amount, String lastErrorCode)
+    record PaymentFound(String paymentIntentId, String status, long amount, String currency, String lastErrorCode)
             implements PaymentLookup {
+        /** Where the currency is not known (then settlement does not compare it). */
+        public PaymentFound(String paymentIntentId, String status, long amount, String lastErrorCode) {
+            this(paymentIntentId, status, amount, null, lastErrorCode);
+        }
     }
 
     /**

@@ -162,7 +162,7 @@ public class ReconcileDepositsService {
     private Outcome settle(TransactionRecord tx, PaymentGateway.PaymentFound intent) {
         try (WalletLocks.LockHandle ignored = locks.lock(List.of(tx.walletId()))) {
             return inTransaction(() -> settlement.settle(tx,
-                    new DepositSettlement.Charged(intent.paymentIntentId(), intent.amount(), null, null), "reconciler"));
+                    new DepositSettlement.Charged(intent.paymentIntentId(), intent.amount(), intent.currency(), null), "reconciler"));
         }
     }
 

@@ -195,6 +195,19 @@ class ReconcileDepositsServiceTest {
     }
 
     @Test
+    void creditsNothingWhenThePaymentIntentWasChargedInAnotherCurrency() {
+        TransactionRecord tx = deposit("pi_eur");
+        when(payments.retrievePayment("pi_eur"))
+                .thenReturn(new PaymentGateway.PaymentFound("pi_eur", "succeeded", 1_000, "eur", null));
+
+        assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.IGNORED);
+
+        verify(transactions, never()).settleDeposit(any(), any());
+        verify(wallets, never()).credit(any(), anyLong());
+        assertThat(operatorRecords).containsExactly(tx.id() + " pi_eur CURRENCY EUR");
+    }
+
+    @Test
     void failsAPaymentIntentThatNeedsAnotherPaymentMethod() {
         TransactionRecord tx = deposit("pi_4");
         when(payments.retrievePayment("pi_4"))

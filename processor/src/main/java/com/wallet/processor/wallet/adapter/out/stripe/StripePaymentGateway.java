@@ -112,7 +112,8 @@ class StripePaymentGateway implements PaymentGateway {
     private static PaymentFound found(PaymentIntent intent) {
         StripeError error = intent.getLastPaymentError();
         String code = error == null ? null : error.getCode() != null ? error.getCode() : error.getDeclineCode();
-        return new PaymentFound(intent.getId(), intent.getStatus(), intent.getAmount() == null ? 0 : intent.getAmount(), code);
+        return new PaymentFound(intent.getId(), intent.getStatus(), intent.getAmount() == null ? 0 : intent.getAmount(),
+                intent.getCurrency(), code);
     }
 
     /**
