@@ -71,7 +71,9 @@ class SubmitTransactionIT extends GatewayITBase {
         JsonNode clear = JSON.readTree(records.get(0).value());
         assertThat(clear.propertyNames()).containsExactlyInAnyOrder("commandId", "walletId", "keyId", "payload");
         assertThat(clear.path("keyId").asString()).isEqualTo("k1");
-        assertThat(records.get(0).headers().toArray()).isEmpty();
+        // the only header is the request id (contract section 5), never anything of the command
+        assertThat(records.get(0).headers().toArray()).extracting(org.apache.kafka.common.header.Header::key)
+                .containsExactly("X-Request-Id");
         WalletCommand command = codec.open(envelope);
         assertThat(command).isEqualTo(new DepositFunds(UUID.fromString(txId), UUID.fromString(wallet), 12_345, "USD",
                 "pm_card_visa"));

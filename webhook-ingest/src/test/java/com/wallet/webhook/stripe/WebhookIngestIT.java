@@ -97,7 +97,9 @@ class WebhookIngestIT {
         List<ConsumerRecord<String, String>> records = awaitRecords(1);
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo("w-7");
-            assertThat(record.headers().toArray()).isEmpty();
+            // the delivery's request id is the only header
+            assertThat(record.headers().toArray()).extracting(org.apache.kafka.common.header.Header::key)
+                    .containsExactly("X-Request-Id");
             assertThat(CODEC.open(record.value().getBytes(StandardCharsets.UTF_8))).isEqualTo(new StripeEventMessage(
                     eventId, "payment_intent.succeeded", "pi_7", "pi_7", "w-7", "tx-7", 2500, "usd", null, 1700000000L, "succeeded"));
             // sealed: only the event id and the key id in clear
