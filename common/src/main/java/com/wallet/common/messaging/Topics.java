@@ -9,6 +9,9 @@ public final class Topics {
     public static final String WALLET_TRANSACTIONS = "wallet.transactions";
     public static final String ANALYTICS_PREFIX = "wallet.analytics.";
     public static final String ANALYTICS_VOLUME = ANALYTICS_PREFIX + "volume";
+    public static final String ANALYTICS_ACTIVITY_MINUTE = ANALYTICS_PREFIX + "activity.minute";
+    public static final String ANALYTICS_ACTIVITY_DAY = ANALYTICS_PREFIX + "activity.day";
+    public static final String ANALYTICS_WALLET_ACTIVITY_DAY = ANALYTICS_PREFIX + "wallet-activity.day";
 
     /** Partitions of wallet.commands: the unit of parallelism of the processor group. */
     public static final int COMMAND_PARTITIONS = 12;

@@ -3,6 +3,7 @@ package com.wallet.processor.analytics.topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +31,8 @@ public class AnalyticsConfiguration {
     public static final String APPLICATION_ID = "wallet-analytics";
 
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration walletAnalyticsStreamsConfig(KafkaProperties kafka) {
+    KafkaStreamsConfiguration walletAnalyticsStreamsConfig(KafkaProperties kafka,
+                                                           @Value("${wallet.analytics.state-dir:}") String stateDir) {
         Map<String, Object> props = new HashMap<>(kafka.buildStreamsProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
@@ -37,13 +40,24 @@ public class AnalyticsConfiguration {
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         // Aggregates are emitted on commit: once a second instead of every 30 s.
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory(stateDir).toString());
+        return new KafkaStreamsConfiguration(props);
+    }
+
+    /**
+     * A state directory that survives restarts, so a restarted processor resumes from its stores
+     * instead of restoring every aggregate from the changelogs; bin/wallet gives each instance its
+     * own (two instances on one host cannot share one). Without one (tests), a new temporary one.
+     */
+    private static Path stateDirectory(String configured) {
         try {
-            // Each instance on one host needs its own state directory.
-            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("wallet-analytics-").toString());
+            if (configured == null || configured.isBlank()) {
+                return Files.createTempDirectory("wallet-analytics-");
+            }
+            return Files.createDirectories(Path.of(configured));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new KafkaStreamsConfiguration(props);
     }
 
     /**
@@ -58,8 +72,8 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
-    KTable<String, VolumeStats> volumeTopology(StreamsBuilder streamsBuilder, JsonMapper json) {
-        return VolumeTopology.build(streamsBuilder, json);
+    KTable<String, TransactionState> analyticsTopology(StreamsBuilder streamsBuilder, JsonMapper json) {
+        return AnalyticsTopology.build(streamsBuilder, json);
     }
 
 }
