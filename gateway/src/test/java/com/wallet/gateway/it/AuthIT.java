@@ -118,8 +118,4 @@ class AuthIT extends GatewayITBase {
         assertThat(reply.code()).isEqualTo("NOT_FOUND");
     }
 
-    private static String signed(io.jsonwebtoken.JwtBuilder builder) {
-        return builder.signWith(Keys.hmacShaKeyFor(LocalServices.JWT_SECRET.getBytes(StandardCharsets.UTF_8)),
-                Jwts.SIG.HS256).compact();
-    }
 }

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,8 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A gateway on a random port against real PostgreSQL (database wallet_gateway_test), Kafka and
- * Redis chosen by {@link LocalServices}; requests go over plain HTTP with tokens signed here.
+ * Redis chosen by {@link LocalServices}; requests go over plain HTTP with tokens signed here. Local
+ * mode (GraphiQL, introspection and the actuator on the API port); {@code ProductionModeIT} covers the other.
  */
+@ActiveProfiles("local")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "wallet.jwt.secret=" + LocalServices.JWT_SECRET,
         "wallet.encryption.key=" + LocalServices.ENCRYPTION_KEY,
@@ -71,11 +74,14 @@ abstract class GatewayITBase {
     }
 
     static String token(String userId, String... roles) {
-        return Jwts.builder().subject(userId).claim("roles", List.of(roles.length == 0 ? new String[] {"USER"} : roles))
-                .issuedAt(new Date()).expiration(Date.from(Instant.now().plusSeconds(600)))
-                .signWith(Keys.hmacShaKeyFor(LocalServices.JWT_SECRET.getBytes(StandardCharsets.UTF_8)),
-                        Jwts.SIG.HS256)
-                .compact();
+        return signed(Jwts.builder().subject(userId).id(UUID.randomUUID().toString())
+                .claim("roles", List.of(roles.length == 0 ? new String[] {"USER"} : roles))
+                .issuedAt(new Date()).expiration(Date.from(Instant.now().plusSeconds(600))));
+    }
+
+    static String signed(io.jsonwebtoken.JwtBuilder builder) {
+        return builder.signWith(Keys.hmacShaKeyFor(LocalServices.JWT_SECRET.getBytes(StandardCharsets.UTF_8)),
+                Jwts.SIG.HS256).compact();
     }
 
     static String adminToken() {
