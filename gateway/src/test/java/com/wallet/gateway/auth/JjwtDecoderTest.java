@@ -42,7 +42,7 @@ class JjwtDecoderTest {
 
     private void refused(String token) {
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class)
-                .hasMessageNotContaining(token);
+                .hasMessageNotContaining(token.isEmpty() ? "\u0000never" : token);
     }
 
     @Test
