@@ -2,19 +2,34 @@ package com.wallet.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.wallet.common.messaging.Topics;
+import com.wallet.testsupport.LocalServices;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A gateway whose Redis cannot be reached (a port where nothing listens): it still starts, and every
  * request with a valid token is refused as UNAVAILABLE within 5 s, with nothing stored or published, because
  * the token's revocation cannot be checked. Fails closed: reads too, a revoked token must not read either.
  */
-@TestPropertySource(properties = "wallet.redis.urls=redis://127.0.0.1:1")
-class RedisUnavailableIT extends GatewayITBase {
+@ActiveProfiles("local")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wallet.jwt.secret=" + LocalServices.JWT_SECRET,
+        "wallet.encryption.key=" + LocalServices.ENCRYPTION_KEY})
+class RedisUnavailableIT extends GatewayClientBase {
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        LocalServices.register(registry, "wallet_gateway_test", Topics.WALLET_COMMANDS, Topics.WALLET_COMMANDS_DLQ,
+                Topics.STRIPE_EVENTS, Topics.WALLET_TRANSACTIONS);
+        registry.add("wallet.redis.urls", () -> "redis://127.0.0.1:1"); // nothing listens there
+    }
 
     @Test
     void mutationsAreRefusedAsUnavailableWithinFiveSecondsAndNothingIsAccepted() {
