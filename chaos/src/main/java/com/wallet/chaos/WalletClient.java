@@ -102,7 +102,11 @@ final class WalletClient {
         if (errors.isArray() && !errors.isEmpty()) {
             String code = errors.path(0).path("extensions").path("code").asString("UNKNOWN");
             String classification = errors.path(0).path("extensions").path("classification").asString("");
-            // INTERNAL_ERROR: the gateway could not answer (its database is down, say): ask again.
+            // INTERNAL_ERROR: the gateway could not answer (its database is down, say): ask again. So for
+            // UNAVAILABLE (Redis down: nothing was accepted) and RATE_LIMITED (retryAfterMs): ask again, same key.
+            if ("UNAVAILABLE".equals(code) || "RATE_LIMITED".equals(code)) {
+                return new Unanswered(code);
+            }
             return "INTERNAL_ERROR".equals(code) || "INTERNAL_ERROR".equals(classification)
                     ? new Unanswered("INTERNAL_ERROR") : new Refused(code);
         }

@@ -51,13 +51,17 @@ class DependencyOutageIT {
             awaitSomeAccepted(stream, 20);
             try {
                 system.stopRedis();
-                stream.submit(60); // accepted by the gateway (no Redis there), applied once the lock is back
+                // refused by the gateway as UNAVAILABLE while its session store is down (nothing accepted),
+                // retried by the stream with the same key until Redis is back, then applied once
+                stream.submit(60);
+                awaitHealth(GATEWAY, "redis", "DOWN");
                 awaitHealth(PROCESSOR, "redis", "DOWN");
                 awaitHealth(WEBHOOK_INGEST, "redis", "DOWN");
                 pause(OUTAGE);
             } finally {
                 system.startRedis();
             }
+            awaitHealth(GATEWAY, "redis", "UP");
             awaitHealth(PROCESSOR, "redis", "UP");
             awaitHealth(WEBHOOK_INGEST, "redis", "UP");
             stream.submit(40);

@@ -92,6 +92,33 @@ class RejectionsIT {
     }
 
     @Test
+    void logoutRevokesATokenOfBinWalletTokenAndAnAdminRevokesAllOfAUser() {
+        String user = "session-" + UUID.randomUUID();
+        String first = api.token(user, false);
+        String second = api.token(user, false);
+        assertThat(api.ok(first, "logout", "mutation { logout }", Map.of()).asBoolean()).isTrue();
+        WalletApi.Response afterLogout = api.call(first, ME, Map.of());
+        assertThat(afterLogout.status()).isEqualTo(401);
+        assertThat(afterLogout.classification()).isEqualTo("UNAUTHORIZED");
+        assertThat(api.call(second, ME, Map.of()).status()).as("another token of the user").isEqualTo(200);
+
+        String revoke = "mutation($u: String!) { revokeUserTokens(userId: $u) }";
+        assertThat(api.call(second, revoke, Map.of("u", user)).classification()).isEqualTo("FORBIDDEN");
+        assertThat(api.ok(api.token("ops-" + UUID.randomUUID(), true), "revokeUserTokens", revoke, Map.of("u", user))
+                .asBoolean()).isTrue();
+        assertThat(api.call(second, ME, Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void controlCharactersAreRefusedAndNothingIsStored() {
+        String user = api.token("nul-" + UUID.randomUUID(), false);
+        WalletApi.Response r = api.call(user, "mutation($l: String) { createWallet(input: {label: $l}) { id } }",
+                Map.of("l", "a\u0000b"));
+        assertThat(r.errorCode()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(api.ok(user, "myWallets", ME, Map.of())).isEmpty();
+    }
+
+    @Test
     void onlyAdminsFreezeWalletsAndAFrozenWalletCannotSend() {
         String user = api.token("frozen-" + UUID.randomUUID(), false);
         String admin = api.token("ops-" + UUID.randomUUID(), true);

@@ -46,6 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = ProcessorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ProcessorIntegrationTest {
 
+    /** The Stripe key of the ITs and of the emulator they start: not a local-mode default (refused outside local mode). */
+    public static final String STRIPE_TEST_KEY = "sk_test_processor_it";
     public static final String DATABASE = "wallet_processor_test";
     /** How long Stripe must keep saying a recorded PaymentIntent or Transfer does not exist (10 min in production). */
     static final Duration MISSING_OBJECT_TIMEOUT = Duration.ofSeconds(30);
@@ -83,7 +85,8 @@ public abstract class ProcessorIntegrationTest {
         Map<String, String> props = new HashMap<>();
         props.put("wallet.encryption.key", LocalServices.ENCRYPTION_KEY);
         props.put("wallet.analytics.enabled", "false");
-        props.put("wallet.stripe.secret-key", "sk_test_local");
+        // not the local default: these suites run outside local mode, where sk_test_local is refused at start-up
+        props.put("wallet.stripe.secret-key", STRIPE_TEST_KEY);
         props.put("wallet.stripe.api-base", StripeStub.get().url());
         props.put("wallet.stripe.max-network-retries", "1");
         props.put("wallet.processor.retry-initial", "100ms");

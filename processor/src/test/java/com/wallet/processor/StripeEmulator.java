@@ -95,7 +95,7 @@ final class StripeEmulator {
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         builder.environment().put("STRIPE_WEBHOOK_URL",
                 "http://127.0.0.1:" + webhooks.getAddress().getPort() + "/webhooks/stripe");
-        builder.environment().put("STRIPE_SECRET_KEY", "sk_test_local");
+        builder.environment().put("STRIPE_SECRET_KEY", ProcessorIntegrationTest.STRIPE_TEST_KEY);
         builder.environment().put("STRIPE_SETTLE_DELAY", "200ms");
         process = builder.start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))

@@ -4,9 +4,14 @@ import com.wallet.common.crypto.EncryptionKey;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.config.InvalidSecretException;
+import com.wallet.common.config.WellKnownSecrets;
 import com.wallet.gateway.wallet.application.CommandOutbox;
 import com.wallet.gateway.wallet.application.CommandPublisher;
 import com.wallet.gateway.wallet.application.CommandRelay;
+import com.wallet.gateway.wallet.application.MutationAdmission;
+import com.wallet.gateway.wallet.application.RateLimits;
+import com.wallet.gateway.wallet.application.SessionService;
+import com.wallet.gateway.wallet.application.Sessions;
 import com.wallet.gateway.wallet.application.SubmitTransactionService;
 import com.wallet.gateway.wallet.application.TransactionEvents;
 import com.wallet.gateway.wallet.application.TransactionQueries;
@@ -23,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class WalletConfiguration {
 
     @Bean
-    FieldCipher fieldCipher(EncryptionProperties encryption) {
+    FieldCipher fieldCipher(EncryptionProperties encryption, Environment environment) {
+        WellKnownSecrets.refuseOutsideLocalMode(environment, "ENCRYPTION_SECRET_KEY", encryption.key());
         try {
             return new FieldCipher(EncryptionKey.parse(encryption.keyId(), encryption.key()));
         } catch (IllegalArgumentException e) {
@@ -54,8 +61,19 @@ public class WalletConfiguration {
     }
 
     @Bean
-    WalletService walletService(Wallets wallets, FieldCipher cipher, JsonMapper json) {
-        return new WalletService(wallets, cipher, json);
+    MutationAdmission mutationAdmission(RateLimits rateLimits) {
+        return new MutationAdmission(rateLimits);
+    }
+
+    @Bean
+    WalletService walletService(Wallets wallets, FieldCipher cipher, JsonMapper json, MutationAdmission admission,
+                                WalletProperties properties) {
+        return new WalletService(wallets, cipher, json, admission, properties.maxWalletsPerUser());
+    }
+
+    @Bean
+    SessionService sessionService(Sessions sessions, Clock clock) {
+        return new SessionService(sessions, clock);
     }
 
     @Bean
@@ -69,9 +87,9 @@ public class WalletConfiguration {
                                                       CommandPublisher publisher, CommandCodec codec,
                                                       FieldCipher cipher, TransactionTemplate tx,
                                                       TransactionQueries queries, WalletProperties properties,
-                                                      Clock clock) {
+                                                      Clock clock, MutationAdmission admission) {
         return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, codec, cipher, tx,
-                queries, properties.maxAmount(), clock);
+                queries, properties.maxAmount(), clock, admission);
     }
 
     @Bean
@@ -84,12 +102,14 @@ public class WalletConfiguration {
      * @param maxAmount        per-transaction maximum in minor units
      * @param relayStaleAfter  an accepted command still unpublished after this is re-sent by the relay
      * @param relayBatchSize   commands re-sent per relay round
+     * @param maxWalletsPerUser WALLET_MAX_WALLETS_PER_USER: createWallet beyond it is LIMIT_EXCEEDED
      */
     @Validated
     @ConfigurationProperties("wallet.gateway")
     public record WalletProperties(@DefaultValue("100000000") @Positive long maxAmount,
                                    @DefaultValue("3s") @NotNull Duration relayStaleAfter,
-                                   @DefaultValue("100") @Min(1) int relayBatchSize) {
+                                   @DefaultValue("100") @Min(1) int relayBatchSize,
+                                   @DefaultValue("20") @Min(1) int maxWalletsPerUser) {
     }
 
     /**

@@ -2,7 +2,6 @@ package com.wallet.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wallet.testsupport.LocalServices;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +78,65 @@ class AuthIT extends GatewayITBase {
     }
 
     @Test
+    void refusesAnUnknownRoleLikeABadToken() {
+        assertUnauthorized(signed(Jwts.builder().subject(newUser()).claim("roles", List.of("USER", "SUPERUSER"))
+                .issuedAt(new Date()).expiration(Date.from(Instant.now().plusSeconds(600)))));
+        assertUnauthorized(signed(Jwts.builder().subject(newUser()).claim("roles", "root")
+                .issuedAt(new Date()).expiration(Date.from(Instant.now().plusSeconds(600)))));
+    }
+
+    @Test
+    void refusesATokenLivingLongerThanTheMaximumLifetime() {
+        Instant now = Instant.now();
+        // JWT_MAX_TOKEN_LIFETIME defaults to 24 h: exp - iat just above it, and no iat with exp too far ahead
+        assertUnauthorized(signed(Jwts.builder().subject(newUser()).issuedAt(Date.from(now))
+                .expiration(Date.from(now.plusSeconds(24 * 3600 + 60)))));
+        assertUnauthorized(signed(Jwts.builder().subject(newUser()).expiration(Date.from(now.plusSeconds(25 * 3600)))));
+        assertUnauthorized(signed(Jwts.builder().subject(newUser()).issuedAt(Date.from(now.plusSeconds(3600)))
+                .expiration(Date.from(now.plusSeconds(7200)))));
+        Reply day = graphql(signed(Jwts.builder().subject(newUser()).issuedAt(Date.from(now))
+                .expiration(Date.from(now.plusSeconds(24 * 3600)))), QUERY, Map.of());
+        assertThat(day.ok()).as("exactly the maximum lifetime").isTrue();
+    }
+
+    @Test
+    void toleratesThirtySecondsOfClockSkewOnExpiry() {
+        assertThat(graphql(signed(Jwts.builder().subject(newUser()).issuedAt(Date.from(Instant.now().minusSeconds(600)))
+                .expiration(Date.from(Instant.now().minusSeconds(10)))), QUERY, Map.of()).ok()).isTrue();
+        assertUnauthorized(signed(Jwts.builder().subject(newUser()).issuedAt(Date.from(Instant.now().minusSeconds(600)))
+                .expiration(Date.from(Instant.now().minusSeconds(45)))));
+    }
+
+    @Test
+    void aTokenWithoutRolesIsAPlainUser() {
+        String user = newUser();
+        String token = signed(Jwts.builder().subject(user).issuedAt(new Date())
+                .expiration(Date.from(Instant.now().plusSeconds(600))));
+        String wallet = createWallet(token, "USD");
+
+        assertThat(graphql(token, QUERY, Map.of()).ok()).isTrue();
+        assertThat(freeze(token, wallet).code()).isEqualTo("FORBIDDEN");
+        String others = createWallet(token(newUser()), "USD");
+        assertThat(graphql(token, "query($id: String!) { getWallet(id: $id) { id } }", Map.of("id", others)).code())
+                .isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aUserCannotUnfreezeAWallet() {
+        String user = token(newUser());
+        String wallet = createWallet(user, "USD");
+        assertThat(freeze(adminToken(), wallet).ok()).isTrue();
+
+        Reply reply = graphql(user, "mutation($w: String!) { unfreezeWallet(walletId: $w) { isActive } }",
+                Map.of("w", wallet));
+
+        assertThat(reply.classification()).isEqualTo("FORBIDDEN");
+        assertThat(reply.code()).isEqualTo("FORBIDDEN");
+        assertThat(jdbc.sql("SELECT is_active FROM wallets WHERE id = CAST(:id AS uuid)").param("id", wallet)
+                .query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
     void aUserCannotFreezeAWallet() {
         String user = token(newUser());
         String wallet = createWallet(user, "USD");
@@ -118,8 +176,4 @@ class AuthIT extends GatewayITBase {
         assertThat(reply.code()).isEqualTo("NOT_FOUND");
     }
 
-    private static String signed(io.jsonwebtoken.JwtBuilder builder) {
-        return builder.signWith(Keys.hmacShaKeyFor(LocalServices.JWT_SECRET.getBytes(StandardCharsets.UTF_8)),
-                Jwts.SIG.HS256).compact();
-    }
 }

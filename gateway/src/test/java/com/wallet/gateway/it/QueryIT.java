@@ -187,8 +187,8 @@ class QueryIT extends GatewayITBase {
                     URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
         }
-        // contract section 11: the gateway uses PostgreSQL and Kafka (no Redis)
-        for (String component : List.of("db", "kafka")) {
+        // contract section 11: the gateway uses PostgreSQL, Kafka and Redis (sessions, rate limits)
+        for (String component : List.of("db", "kafka", "redis")) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/actuator/health/" + component)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());

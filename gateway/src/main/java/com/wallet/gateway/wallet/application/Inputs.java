@@ -50,6 +50,25 @@ final class Inputs {
         return raw;
     }
 
+    static final int MAX_PAGE = 100;
+
+    /** A page size: absent means 20; outside 1..{@value #MAX_PAGE} is rejected. */
+    static int limit(Integer limit) {
+        int pageSize = limit == null ? 20 : limit;
+        if (pageSize < 1 || pageSize > MAX_PAGE) {
+            throw RequestRejected.invalid("limit must be between 1 and " + MAX_PAGE);
+        }
+        return pageSize;
+    }
+
+    static int offset(Integer offset) {
+        int skip = offset == null ? 0 : offset;
+        if (skip < 0) {
+            throw RequestRejected.invalid("offset must not be negative");
+        }
+        return skip;
+    }
+
     static long amount(Long amount, long maximum) {
         if (amount == null || amount <= 0 || amount > maximum) {
             throw new RequestRejected(RejectionCode.INVALID_AMOUNT,

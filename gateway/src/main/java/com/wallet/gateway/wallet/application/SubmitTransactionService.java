@@ -39,11 +39,12 @@ public class SubmitTransactionService {
     private final TransactionQueries queries;
     private final long maxAmount;
     private final Clock clock;
+    private final MutationAdmission admission;
 
     public SubmitTransactionService(Wallets wallets, Transactions transactions, TransactionEvents events,
                                     CommandOutbox outbox, CommandPublisher publisher, CommandCodec codec,
                                     FieldCipher cipher, TransactionTemplate tx, TransactionQueries queries,
-                                    long maxAmount, Clock clock) {
+                                    long maxAmount, Clock clock, MutationAdmission admission) {
         this.wallets = wallets;
         this.transactions = transactions;
         this.events = events;
@@ -55,9 +56,11 @@ public class SubmitTransactionService {
         this.queries = queries;
         this.maxAmount = maxAmount;
         this.clock = clock;
+        this.admission = admission;
     }
 
     public Transaction deposit(Caller caller, DepositRequest request) {
+        admission.admit(caller);
         long amount = Inputs.amount(request.amount(), maxAmount);
         Wallet wallet = ownWallet(caller, request.walletId());
         Accepted accepted = new Accepted(TransactionType.DEPOSIT, wallet, null, amount, request.description(),
@@ -66,6 +69,7 @@ public class SubmitTransactionService {
     }
 
     public Transaction withdraw(Caller caller, WithdrawRequest request) {
+        admission.admit(caller);
         long amount = Inputs.amount(request.amount(), maxAmount);
         Wallet wallet = ownWallet(caller, request.walletId());
         Accepted accepted = new Accepted(TransactionType.WITHDRAWAL, wallet, null, amount, request.description(),
@@ -74,6 +78,7 @@ public class SubmitTransactionService {
     }
 
     public Transaction transfer(Caller caller, TransferRequest request) {
+        admission.admit(caller);
         long amount = Inputs.amount(request.amount(), maxAmount);
         if (request.fromWalletId().equals(request.toWalletId())) {
             throw new RequestRejected(RejectionCode.SAME_WALLET, "a transfer needs two different wallets");

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 public class TransactionQueries {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionQueries.class);
-    static final int MAX_PAGE = 100;
     private static final String SEALED_CLIENT_SECRET = "sealedClientSecret";
 
     private final Transactions transactions;
@@ -39,14 +38,8 @@ public class TransactionQueries {
 
     public List<Transaction> history(Caller caller, String walletId, Integer limit, Integer offset) {
         UUID id = Inputs.id(walletId, "walletId");
-        int pageSize = limit == null ? 20 : limit;
-        int skip = offset == null ? 0 : offset;
-        if (pageSize < 1 || pageSize > MAX_PAGE) {
-            throw RequestRejected.invalid("limit must be between 1 and " + MAX_PAGE);
-        }
-        if (skip < 0) {
-            throw RequestRejected.invalid("offset must not be negative");
-        }
+        int pageSize = Inputs.limit(limit);
+        int skip = Inputs.offset(offset);
         Wallet wallet = wallets.find(id)
                 .filter(w -> caller.admin() || caller.owns(w))
                 .orElseThrow(() -> RequestRejected.notFound("wallet"));

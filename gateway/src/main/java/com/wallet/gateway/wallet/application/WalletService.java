@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Use cases on wallets: create, read (owner or admin), freeze and unfreeze (admin). */
+/**
+ * Use cases on wallets: create (rate-limited, at most {@code maxWalletsPerUser} per user), read
+ * (owner or admin), freeze and unfreeze (admin: enforced by the controller's {@code @PreAuthorize}).
+ */
 public class WalletService {
 
     private static final Logger log = LoggerFactory.getLogger(WalletService.class);
@@ -15,19 +18,29 @@ public class WalletService {
     private final Wallets wallets;
     private final FieldCipher cipher;
     private final JsonMapper json;
+    private final MutationAdmission admission;
+    private final int maxWalletsPerUser;
 
-    public WalletService(Wallets wallets, FieldCipher cipher, JsonMapper json) {
+    public WalletService(Wallets wallets, FieldCipher cipher, JsonMapper json, MutationAdmission admission,
+                         int maxWalletsPerUser) {
         this.wallets = wallets;
         this.cipher = cipher;
         this.json = json;
+        this.admission = admission;
+        this.maxWalletsPerUser = maxWalletsPerUser;
     }
 
     public Wallet create(Caller caller, CreateWalletRequest request) {
+        admission.admit(caller);
         UUID id = UUID.randomUUID();
         byte[] bankDetails = request.bankDetails() == null ? null
                 : cipher.seal(json.writeValueAsBytes(request.bankDetails()), "wallets.bank_details:" + id);
-        wallets.insert(new NewWallet(id, caller.userId(), request.currency().value(), request.label(),
-                bankDetails, request.stripeAccountId()));
+        boolean inserted = wallets.insertWithinLimit(new NewWallet(id, caller.userId(), request.currency().value(),
+                request.label(), bankDetails, request.stripeAccountId()), maxWalletsPerUser);
+        if (!inserted) {
+            throw new RequestRejected(RejectionCode.LIMIT_EXCEEDED, "a user may hold at most " + maxWalletsPerUser
+                    + " wallets");
+        }
         log.info("wallet {} created", id);
         return wallets.find(id).orElseThrow();
     }
@@ -36,8 +49,8 @@ public class WalletService {
         return readable(caller, Inputs.id(walletId, "id"));
     }
 
-    public List<Wallet> mine(Caller caller) {
-        return wallets.findByUser(caller.userId());
+    public List<Wallet> mine(Caller caller, Integer limit, Integer offset) {
+        return wallets.findByUser(caller.userId(), Inputs.limit(limit), Inputs.offset(offset));
     }
 
     public Wallet freeze(Caller caller, String walletId) {
@@ -55,13 +68,10 @@ public class WalletService {
                 .orElseThrow(() -> RequestRejected.notFound("wallet"));
     }
 
-    private Wallet setActive(Caller caller, String walletId, boolean active) {
-        if (!caller.admin()) {
-            throw new RequestRejected(RejectionCode.FORBIDDEN, "only an administrator may freeze or unfreeze a wallet");
-        }
+    private Wallet setActive(Caller admin, String walletId, boolean active) {
         UUID id = Inputs.id(walletId, "walletId");
         Wallet wallet = wallets.setActive(id, active).orElseThrow(() -> RequestRejected.notFound("wallet"));
-        log.info("wallet {} {} by admin {}", id, active ? "unfrozen" : "frozen", caller.userId());
+        log.info("wallet {} {} by admin {}", id, active ? "unfrozen" : "frozen", admin.userId());
         return wallet;
     }
 }

@@ -9,9 +9,16 @@ public interface Wallets {
 
     Optional<Wallet> find(UUID id);
 
-    List<Wallet> findByUser(String userId);
+    /** The user's wallets, oldest first, one page. */
+    List<Wallet> findByUser(String userId, int limit, int offset);
 
-    void insert(NewWallet wallet);
+    /**
+     * Inserts the wallet unless its user already has {@code maxPerUser} wallets; concurrent creations
+     * by one user are serialised so the limit holds.
+     *
+     * @return false when the limit was reached (nothing inserted)
+     */
+    boolean insertWithinLimit(NewWallet wallet, int maxPerUser);
 
     /** @return the wallet after the change, or empty when it does not exist */
     Optional<Wallet> setActive(UUID id, boolean active);

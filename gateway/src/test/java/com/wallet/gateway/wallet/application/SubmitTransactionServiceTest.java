@@ -59,7 +59,7 @@ class SubmitTransactionServiceTest {
         service = new SubmitTransactionService(wallets, transactions, events::add, outbox, publisher,
                 new CommandCodec(cipher, JsonMapper.builder().build()), cipher,
                 new TransactionTemplate(new NoOpTransactionManager()), queries, MAX,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new MutationAdmission(RateLimits.NONE));
     }
 
     private UUID wallet(Caller owner, String currency, boolean active) {
@@ -191,14 +191,15 @@ class SubmitTransactionServiceTest {
         }
 
         @Override
-        public List<Wallet> findByUser(String userId) {
-            return rows.values().stream().filter(w -> w.userId().equals(userId)).toList();
+        public List<Wallet> findByUser(String userId, int limit, int offset) {
+            return rows.values().stream().filter(w -> w.userId().equals(userId)).skip(offset).limit(limit).toList();
         }
 
         @Override
-        public void insert(NewWallet wallet) {
+        public boolean insertWithinLimit(NewWallet wallet, int maxPerUser) {
             put(new Wallet(wallet.id(), wallet.userId(), 0, wallet.currency(), true, wallet.label(),
                     wallet.stripeAccountId(), Instant.now()));
+            return true;
         }
 
         @Override

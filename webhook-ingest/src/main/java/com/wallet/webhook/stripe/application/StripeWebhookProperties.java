@@ -12,4 +12,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("wallet.stripe")
 public record StripeWebhookProperties(String webhookSecret, @NotNull Duration signatureTolerance) {
+
+    /** The signing secret never reaches a log or an error report. */
+    @Override
+    public String toString() {
+        return "StripeWebhookProperties[webhookSecret=<redacted>, signatureTolerance=" + signatureTolerance + "]";
+    }
 }

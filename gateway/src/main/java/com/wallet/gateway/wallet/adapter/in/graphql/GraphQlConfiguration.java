@@ -14,12 +14,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
-import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.validation.annotation.Validated;
 
-/** The GraphQL adapter: scalars, limits, error mapping and the caller's identity in the context. */
+/** The GraphQL adapter: scalars, limits, input checks and error mapping. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlConfiguration.GraphQlLimits.class)
 public class GraphQlConfiguration {
@@ -40,13 +40,15 @@ public class GraphQlConfiguration {
     }
 
     @Bean
-    DataFetcherExceptionResolver walletErrors() {
-        return new GraphQlErrorResolver();
+    Instrumentation controlCharacters() {
+        return new ControlCharacterInstrumentation();
     }
 
+    /** First: it also answers Spring Security's refusals (FORBIDDEN with our stable code). */
     @Bean
-    WebGraphQlInterceptor callerInterceptor() {
-        return new CallerInterceptor();
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    DataFetcherExceptionResolver walletErrors() {
+        return new GraphQlErrorResolver();
     }
 
     private static final String TOO_LARGE = """

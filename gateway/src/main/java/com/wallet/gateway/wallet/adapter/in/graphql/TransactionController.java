@@ -9,9 +9,9 @@ import com.wallet.gateway.wallet.application.TransferRequest;
 import com.wallet.gateway.wallet.application.WithdrawRequest;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -26,33 +26,33 @@ class TransactionController {
     }
 
     @QueryMapping
-    Transaction getTransaction(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument String id) {
+    Transaction getTransaction(@AuthenticationPrincipal Caller caller, @Argument String id) {
         return queries.get(caller, id);
     }
 
     @QueryMapping
-    List<Transaction> getTransactionHistory(@ContextValue(CallerInterceptor.CALLER) Caller caller,
+    List<Transaction> getTransactionHistory(@AuthenticationPrincipal Caller caller,
                                             @Argument String walletId, @Argument Integer limit,
                                             @Argument Integer offset) {
         return queries.history(caller, walletId, limit, offset);
     }
 
     @MutationMapping
-    Transaction deposit(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument String walletId,
+    Transaction deposit(@AuthenticationPrincipal Caller caller, @Argument String walletId,
                         @Argument DepositInput input) {
         return submissions.deposit(caller, DepositRequest.of(walletId, input.amount(), input.paymentMethodId(),
                 input.description(), input.idempotencyKey()));
     }
 
     @MutationMapping
-    Transaction withdraw(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument String walletId,
+    Transaction withdraw(@AuthenticationPrincipal Caller caller, @Argument String walletId,
                          @Argument WithdrawInput input) {
         return submissions.withdraw(caller, WithdrawRequest.of(walletId, input.amount(), input.description(),
                 input.idempotencyKey()));
     }
 
     @MutationMapping
-    Transaction transfer(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument String fromWalletId,
+    Transaction transfer(@AuthenticationPrincipal Caller caller, @Argument String fromWalletId,
                          @Argument TransferInput input) {
         return submissions.transfer(caller, TransferRequest.of(fromWalletId, input.toWalletId(), input.amount(),
                 input.description(), input.idempotencyKey()));

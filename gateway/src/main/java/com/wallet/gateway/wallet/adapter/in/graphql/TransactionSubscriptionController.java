@@ -1,5 +1,6 @@
 package com.wallet.gateway.wallet.adapter.in.graphql;
 
+import com.wallet.gateway.auth.WebSocketAuthentication;
 import com.wallet.gateway.wallet.application.Caller;
 import com.wallet.gateway.wallet.application.Transaction;
 import com.wallet.gateway.wallet.application.TransactionUpdates;
@@ -18,8 +19,10 @@ class TransactionSubscriptionController {
         this.updates = updates;
     }
 
+    /** Over WebSocket only: the caller is the one authenticated by the connection_init payload. */
     @SubscriptionMapping
-    Flux<Transaction> transactionUpdated(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument String id) {
+    Flux<Transaction> transactionUpdated(@ContextValue(WebSocketAuthentication.CALLER) Caller caller,
+                                         @Argument String id) {
         return updates.updates(caller, id);
     }
 }

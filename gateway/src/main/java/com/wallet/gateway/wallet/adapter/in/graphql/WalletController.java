@@ -7,9 +7,10 @@ import com.wallet.gateway.wallet.application.Wallet;
 import com.wallet.gateway.wallet.application.WalletService;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -22,27 +23,30 @@ class WalletController {
     }
 
     @QueryMapping
-    Wallet getWallet(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument String id) {
+    Wallet getWallet(@AuthenticationPrincipal Caller caller, @Argument String id) {
         return wallets.get(caller, id);
     }
 
     @QueryMapping
-    List<Wallet> myWallets(@ContextValue(CallerInterceptor.CALLER) Caller caller) {
-        return wallets.mine(caller);
+    List<Wallet> myWallets(@AuthenticationPrincipal Caller caller, @Argument Integer limit,
+                           @Argument Integer offset) {
+        return wallets.mine(caller, limit, offset);
     }
 
     @MutationMapping
-    Wallet createWallet(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument CreateWalletInput input) {
+    Wallet createWallet(@AuthenticationPrincipal Caller caller, @Argument CreateWalletInput input) {
         return wallets.create(caller, input.toRequest());
     }
 
     @MutationMapping
-    Wallet freezeWallet(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument String walletId) {
+    @PreAuthorize("hasRole('ADMIN')")
+    Wallet freezeWallet(@AuthenticationPrincipal Caller caller, @Argument String walletId) {
         return wallets.freeze(caller, walletId);
     }
 
     @MutationMapping
-    Wallet unfreezeWallet(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument String walletId) {
+    @PreAuthorize("hasRole('ADMIN')")
+    Wallet unfreezeWallet(@AuthenticationPrincipal Caller caller, @Argument String walletId) {
         return wallets.unfreeze(caller, walletId);
     }
 

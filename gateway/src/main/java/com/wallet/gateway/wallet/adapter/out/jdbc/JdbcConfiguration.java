@@ -7,6 +7,7 @@ import com.wallet.gateway.wallet.application.Wallets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the PostgreSQL adapters of the wallet ports. */
@@ -14,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class JdbcConfiguration {
 
     @Bean
-    Wallets wallets(JdbcClient jdbc) {
-        return new JdbcWallets(jdbc);
+    Wallets wallets(JdbcClient jdbc, TransactionTemplate tx) {
+        return new JdbcWallets(jdbc, tx);
     }
 
     @Bean

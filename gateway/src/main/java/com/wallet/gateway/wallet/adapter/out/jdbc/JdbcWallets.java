@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class JdbcWallets implements Wallets {
 
@@ -18,12 +19,17 @@ class JdbcWallets implements Wallets {
     private static final String FIND = "SELECT " + COLUMNS + " FROM wallets WHERE id = :id";
 
     private static final String FIND_BY_USER = "SELECT " + COLUMNS + """
-             FROM wallets WHERE user_id = :userId ORDER BY created_at, id
+             FROM wallets WHERE user_id = :userId ORDER BY created_at, id LIMIT :limit OFFSET :offset
             """;
+
+    /** Serialises one user's wallet creations (a transaction-scoped advisory lock keyed by the user id). */
+    private static final String LOCK_USER = "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:userId, 20))";
 
     private static final String INSERT = """
             INSERT INTO wallets (id, user_id, currency, balance, is_active, label, bank_details, stripe_account_id)
-            VALUES (:id, :userId, :currency, 0, true, :label, :bankDetails, :stripeAccountId)
+            SELECT CAST(:id AS uuid), CAST(:userId AS text), CAST(:currency AS char(3)), 0, true, CAST(:label AS text),
+                   CAST(:bankDetails AS bytea), CAST(:stripeAccountId AS text)
+            WHERE (SELECT count(*) FROM wallets WHERE user_id = :userId) < :maxPerUser
             """;
 
     private static final String SET_ACTIVE = """
@@ -31,9 +37,11 @@ class JdbcWallets implements Wallets {
             RETURNING\s""" + COLUMNS;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
 
-    JdbcWallets(JdbcClient jdbc) {
+    JdbcWallets(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     @Override
@@ -42,20 +50,30 @@ class JdbcWallets implements Wallets {
     }
 
     @Override
-    public List<Wallet> findByUser(String userId) {
-        return jdbc.sql(FIND_BY_USER).param("userId", userId).query(JdbcWallets::wallet).list();
+    public List<Wallet> findByUser(String userId, int limit, int offset) {
+        return jdbc.sql(FIND_BY_USER).param("userId", userId).param("limit", limit).param("offset", offset)
+                .query(JdbcWallets::wallet).list();
     }
 
+    /**
+     * The lock and the counting insert share one transaction: the insert's snapshot is taken after the
+     * lock is held, so it sees every wallet a concurrent creation of the same user committed.
+     */
     @Override
-    public void insert(NewWallet wallet) {
-        jdbc.sql(INSERT)
-                .param("id", wallet.id())
-                .param("userId", wallet.userId())
-                .param("currency", wallet.currency())
-                .param("label", wallet.label())
-                .param("bankDetails", wallet.sealedBankDetails())
-                .param("stripeAccountId", wallet.stripeAccountId())
-                .update();
+    public boolean insertWithinLimit(NewWallet wallet, int maxPerUser) {
+        Boolean inserted = tx.execute(status -> {
+            jdbc.sql(LOCK_USER).param("userId", wallet.userId()).query(Integer.class).single();
+            return jdbc.sql(INSERT)
+                    .param("id", wallet.id())
+                    .param("userId", wallet.userId())
+                    .param("currency", wallet.currency())
+                    .param("label", wallet.label())
+                    .param("bankDetails", wallet.sealedBankDetails())
+                    .param("stripeAccountId", wallet.stripeAccountId())
+                    .param("maxPerUser", maxPerUser)
+                    .update() == 1;
+        });
+        return Boolean.TRUE.equals(inserted);
     }
 
     @Override

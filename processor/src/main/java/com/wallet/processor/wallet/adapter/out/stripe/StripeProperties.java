@@ -22,4 +22,12 @@ public record StripeProperties(
         @DefaultValue("500ms") Duration rateLimitBackoff,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20s") Duration readTimeout) {
+
+    /** The key never reaches a log or an error report. */
+    @Override
+    public String toString() {
+        return "StripeProperties[secretKey=<redacted>, apiBase=" + apiBase + ", maxNetworkRetries=" + maxNetworkRetries
+                + ", rateLimitRetries=" + rateLimitRetries + ", rateLimitBackoff=" + rateLimitBackoff
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+    }
 }
