@@ -51,6 +51,11 @@ public class GraphQlConfiguration {
         return new GraphQlErrorResolver();
     }
 
+    @Bean
+    SubscriptionErrorResolver subscriptionErrors() {
+        return new SubscriptionErrorResolver();
+    }
+
     private static final String TOO_LARGE = """
             {"errors":[{"message":"request body is too large","extensions":\
             {"classification":"BAD_REQUEST","code":"REQUEST_TOO_LARGE"}}]}""";
