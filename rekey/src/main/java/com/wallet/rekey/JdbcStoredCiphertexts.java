@@ -70,7 +70,8 @@ final class JdbcStoredCiphertexts {
             WHERE command_id = ? AND envelope = CAST(? AS jsonb)
             """;
 
-    private static final UUID BEFORE_ALL = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    /** PostgreSQL orders uuids as unsigned bytes: the nil uuid is before every other. */
+    private static final UUID BEFORE_ALL = new UUID(0, 0);
 
     private final ConnectionSource connections;
     private final FieldCipher atRest;

@@ -50,11 +50,13 @@ final class KafkaInFlight {
     Map<String, Long> olderThan(String currentKeyId) throws InterruptedException, ExecutionException, TimeoutException {
         Properties adminProps = new Properties();
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         Map<String, Object> consumerProps = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         Map<String, Long> older = new HashMap<>();
         try (Admin admin = Admin.create(adminProps);

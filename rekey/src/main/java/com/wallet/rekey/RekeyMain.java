@@ -80,7 +80,9 @@ public final class RekeyMain {
             return done ? DONE : INCOMPLETE;
         } catch (Exception e) {
             // The class and message of a driver or client error: no values are in them.
-            err.println("wallet rekey: cannot run: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            Throwable cause = e.getCause();
+            err.println("wallet rekey: cannot run: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")"));
             return CANNOT_RUN;
         }
     }
