@@ -70,7 +70,7 @@ class SubmitTransactionIT extends GatewayITBase {
         assertThat(records.get(0).value()).doesNotContain("12345").doesNotContain("rent").doesNotContain("pm_card");
         JsonNode clear = JSON.readTree(records.get(0).value());
         assertThat(clear.propertyNames()).containsExactlyInAnyOrder("commandId", "walletId", "keyId", "payload");
-        assertThat(clear.path("keyId").asString()).isEqualTo("k1");
+        assertThat(clear.path("keyId").asString()).isEqualTo(KeyRing.parse(LocalServices.ENCRYPTION_KEY, "").currentKeyId());
         // the only header is the request id (contract section 5), never anything of the command
         assertThat(records.get(0).headers().toArray()).extracting(org.apache.kafka.common.header.Header::key)
                 .containsExactly("X-Request-Id");
