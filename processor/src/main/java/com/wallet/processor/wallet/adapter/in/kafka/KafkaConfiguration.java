@@ -7,7 +7,6 @@ import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.common.messaging.Topics;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
-import com.wallet.processor.wallet.application.EncryptionProperties;
 import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
 import com.wallet.processor.wallet.application.ProcessWalletCommandService;
