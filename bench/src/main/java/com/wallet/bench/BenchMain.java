@@ -57,9 +57,8 @@ public final class BenchMain {
             out.println("bench: JWT_SECRET is not set (bin/wallet bench passes the system's)");
             System.exit(2);
         }
-        String keyId = System.getenv().getOrDefault("ENCRYPTION_KEY_ID", "k1");
         try {
-            int rc = new BenchMain(options, out).run(encryptionKey, keyId, jwtSecret);
+            int rc = new BenchMain(options, out).run(encryptionKey, jwtSecret);
             out.flush();
             System.exit(rc);
         } catch (Exception e) {
@@ -69,7 +68,7 @@ public final class BenchMain {
         }
     }
 
-    private int run(String encryptionKey, String keyId, String jwtSecret) throws Exception {
+    private int run(String encryptionKey, String jwtSecret) throws Exception {
         Report report = new Report(out);
         report.progress("run %s: concurrency %d, in-flight %d, %d end-to-end / %d hot / %d GraphQL transfers",
                 run, options.concurrency(), options.inFlight(), options.transfers(), options.hotTransfers(),
@@ -89,7 +88,7 @@ public final class BenchMain {
         KafkaPhase.Outcome hot;
         GatewayPhase.Outcome gql = null;
         try (EventWatcher watcher = new EventWatcher(options.kafka());
-             KafkaPhase kafka = new KafkaPhase(options, watcher, encryptionKey, keyId)) {
+             KafkaPhase kafka = new KafkaPhase(options, watcher, encryptionKey)) {
             String e2eUser = run + "-e2e";
             report.progress("creating %d funded bench wallets (user %s)", options.wallets(), e2eUser);
             List<UUID> wallets = fixtures.fundedWallets(e2eUser, options.wallets(), FUNDING);

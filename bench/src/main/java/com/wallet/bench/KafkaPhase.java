@@ -1,7 +1,6 @@
 package com.wallet.bench;
 
-import com.wallet.common.crypto.EncryptionKey;
-import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.Topics;
@@ -41,10 +40,11 @@ final class KafkaPhase implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final KafkaProducer<String, String> producer;
 
-    KafkaPhase(BenchOptions options, EventWatcher watcher, String encryptionKey, String keyId) {
+    KafkaPhase(BenchOptions options, EventWatcher watcher, String encryptionKey) {
         this.options = options;
         this.watcher = watcher;
-        this.codec = new CommandCodec(new FieldCipher(EncryptionKey.parse(keyId, encryptionKey)), json);
+        // The processors' commands key: the current master key's wallet.commands HKDF key.
+        this.codec = new CommandCodec(KeyRing.parse(encryptionKey, "").cipher(KeyRing.Purpose.COMMANDS), json);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafka());
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -61,7 +61,12 @@ class ForgedStripeEventsIT extends ProcessorIntegrationTest {
         Map<String, String> reasonByValue = new LinkedHashMap<>();
         reasonByValue.put(json.writeValueAsString(forged),
                 "stripe.events record is not a sealed envelope (eventId, keyId and sealed are required)");
-        reasonByValue.put(json.writeValueAsString(otherKey.seal(forged)), FAILED_AUTHENTICATION);
+        // Another key is another key id (ids are derived from the keys): refused by its id, and, relabelled
+        // with the genuine id, by its tag (the header is authenticated too).
+        StripeEventEnvelope underOtherKey = otherKey.seal(forged);
+        reasonByValue.put(json.writeValueAsString(underOtherKey),
+                "stripe.events sealed event does not open: ciphertext was sealed with unknown key id " + underOtherKey.keyId());
+        reasonByValue.put(json.writeValueAsString(relabelled(underOtherKey, genuineRecord.keyId())), FAILED_AUTHENTICATION);
         reasonByValue.put(json.writeValueAsString(new StripeEventEnvelope(forged.eventId(), genuineRecord.keyId(),
                 genuineRecord.sealed())), FAILED_AUTHENTICATION);
         reasonByValue.put(json.writeValueAsString(tampered(STRIPE_EVENT_CODEC.seal(forged))), FAILED_AUTHENTICATION);
@@ -122,6 +127,15 @@ class ForgedStripeEventsIT extends ProcessorIntegrationTest {
         byte[] sealed = Base64.getDecoder().decode(envelope.sealed());
         sealed[sealed.length - 17] ^= 0x01; // the last ciphertext byte, before the tag
         return new StripeEventEnvelope(envelope.eventId(), envelope.keyId(), Base64.getEncoder().encodeToString(sealed));
+    }
+
+    /** The same ciphertext claiming another key id, in its header and in the envelope. */
+    private static StripeEventEnvelope relabelled(StripeEventEnvelope envelope, String keyId) {
+        byte[] sealed = Base64.getDecoder().decode(envelope.sealed());
+        byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
+        assertThat(sealed[1]).isEqualTo((byte) id.length);
+        System.arraycopy(id, 0, sealed, 2, id.length);
+        return new StripeEventEnvelope(envelope.eventId(), keyId, Base64.getEncoder().encodeToString(sealed));
     }
 
     private static List<ConsumerRecord<String, String>> deadLettered(UUID wallet) {

@@ -216,11 +216,26 @@ class Webhooks {
         scheduler.schedule(() -> attempt(delivery, deadline, retry + 1), backoff.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Like Stripe while an endpoint's secret is being rolled: with several comma-separated secrets,
+     * one {@code v1=} signature per secret under the same timestamp.
+     */
+    private String signatureHeader(String payload, long timestamp) throws GeneralSecurityException {
+        StringBuilder header = new StringBuilder();
+        for (String secret : properties.webhookSecret().split(",")) {
+            if (secret.isBlank()) {
+                continue;
+            }
+            String one = Webhook.Signature.generateSignatureHeader(payload, secret.trim(), timestamp);
+            header.append(header.length() == 0 ? one : one.substring(one.indexOf(",v1=")));
+        }
+        return header.toString();
+    }
+
     private int send(Delivery delivery) {
         delivery.attempts.incrementAndGet();
         try {
-            String signature = Webhook.Signature.generateSignatureHeader(
-                    delivery.payload, properties.webhookSecret(), Instant.now().getEpochSecond());
+            String signature = signatureHeader(delivery.payload, Instant.now().getEpochSecond());
             HttpRequest request = HttpRequest.newBuilder(URI.create(properties.webhookUrl()))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json; charset=utf-8")

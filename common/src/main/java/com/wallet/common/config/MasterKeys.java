@@ -1,24 +1,33 @@
 package com.wallet.common.config;
 
-import com.wallet.common.crypto.EncryptionKey;
+import com.wallet.common.crypto.KeyRing;
 
-/** The master key from the environment, or the one clear start-up failure naming the variable. */
+/** The key ring from the environment, or the one clear start-up failure naming the variable. */
 public final class MasterKeys {
 
     public static final String VARIABLE = "ENCRYPTION_SECRET_KEY";
+    public static final String PREVIOUS_VARIABLE = "ENCRYPTION_PREVIOUS_KEYS";
 
     private MasterKeys() {
     }
 
-    /** @throws InvalidSecretException naming {@value #VARIABLE}, never the value, when it is missing or malformed */
-    public static EncryptionKey parse(String keyId, String secret) {
+    /**
+     * @param secret         ENCRYPTION_SECRET_KEY, the current master key
+     * @param previousSecrets ENCRYPTION_PREVIOUS_KEYS, comma-separated older keys (may be empty)
+     * @throws InvalidSecretException naming the variable (and which entry), never a value, when a key is missing or malformed
+     */
+    public static KeyRing ring(String secret, String previousSecrets) {
         InvalidSecretException.requireSet(VARIABLE, secret);
         try {
-            return EncryptionKey.parse(keyId, secret);
+            KeyRing.parse(secret, null);
         } catch (IllegalArgumentException e) {
             // EncryptionKey's messages never contain the key.
-            String variable = e.getMessage().startsWith("key id") ? "ENCRYPTION_KEY_ID" : VARIABLE;
-            throw new InvalidSecretException(variable, "is invalid: " + e.getMessage());
+            throw new InvalidSecretException(VARIABLE, "is invalid: " + e.getMessage());
+        }
+        try {
+            return KeyRing.parse(secret, previousSecrets);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSecretException(PREVIOUS_VARIABLE, "is invalid: " + e.getMessage());
         }
     }
 }

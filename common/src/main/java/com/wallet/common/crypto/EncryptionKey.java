@@ -32,17 +32,61 @@ public final class EncryptionKey {
      * never part of an error message.
      */
     public static EncryptionKey parse(String id, String secret) {
+        byte[] raw = raw(secret);
+        try {
+            return new EncryptionKey(id, raw, null);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /**
+     * A master key named by its own material: the id is {@code "k"} + 12 hex digits of HKDF-SHA256
+     * of the key with info {@value #KEY_ID_INFO}. Every service derives the same id from
+     * ENCRYPTION_SECRET_KEY alone, a rotation needs no separate id to configure, and two different
+     * keys do not share an id (48 bits: a collision among a handful of keys is out of reach). The id
+     * is a PRF output, so it tells nothing about the key.
+     */
+    public static EncryptionKey master(String secret) {
+        byte[] raw = raw(secret);
+        try {
+            return new EncryptionKey(idOf(raw), raw, null);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /** The same key under its derived id (see {@link #master}). */
+    EncryptionKey named() {
+        if (purpose != null) {
+            throw new IllegalStateException("only a master key is named by its material");
+        }
+        byte[] raw = key.getEncoded();
+        try {
+            return new EncryptionKey(idOf(raw), raw, null);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    private static final String KEY_ID_INFO = "wallet key id v1";
+
+    private static String idOf(byte[] raw) {
+        byte[] tag = Hkdf.sha256(raw, null, KEY_ID_INFO.getBytes(StandardCharsets.UTF_8), 6);
+        return "k" + java.util.HexFormat.of().formatHex(tag);
+    }
+
+    private static byte[] raw(String secret) {
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("encryption key is missing");
         }
-        byte[] ascii = secret.getBytes(StandardCharsets.US_ASCII);
         if (secret.length() == KEY_BYTES && StandardCharsets.US_ASCII.newEncoder().canEncode(secret)) {
-            return new EncryptionKey(id, ascii, null);
+            return secret.getBytes(StandardCharsets.US_ASCII);
         }
         try {
             byte[] decoded = Base64.getDecoder().decode(secret.trim());
             if (decoded.length == KEY_BYTES) {
-                return new EncryptionKey(id, decoded, null);
+                return decoded;
             }
             Arrays.fill(decoded, (byte) 0);
         } catch (IllegalArgumentException notBase64) {
@@ -84,10 +128,20 @@ public final class EncryptionKey {
         }
     }
 
+    /** An HMAC-SHA256 key with this key's bytes (a purpose key of {@link KeyRing.Purpose#FINGERPRINTS}). */
+    SecretKey hmacKey() {
+        byte[] raw = key.getEncoded();
+        try {
+            return new SecretKeySpec(raw, "HmacSHA256");
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
     /**
-     * A sub-key for another purpose (HMAC-SHA256 of the purpose under this key): never the AES key
-     * itself. Fingerprints use it; moving them to {@link #forPurpose} would orphan the stored ones,
-     * so that waits for the re-key work.
+     * The sub-key fingerprints used before per-purpose keys (HMAC-SHA256 of the purpose under the
+     * master key). Kept only to check fingerprints stored before then ({@link Fingerprints}); new
+     * ones use the {@code wallet.fingerprints} HKDF key.
      */
     SecretKey derive(String purpose) {
         try {

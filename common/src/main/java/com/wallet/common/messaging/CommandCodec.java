@@ -57,6 +57,41 @@ public final class CommandCodec {
         return command;
     }
 
+    /**
+     * The envelope with its payload sealed again under the current key (for rekey), without parsing
+     * the command; the envelope itself when it already is current.
+     *
+     * @throws UnreadableCommandException when the payload opens under no key of the ring
+     */
+    public CommandEnvelope reseal(CommandEnvelope envelope) {
+        byte[] sealed;
+        try {
+            sealed = Base64.getDecoder().decode(envelope.payload());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableCommandException("payload is not base64");
+        }
+        if (cipher.isCurrent(sealed) && cipher.currentKeyId().equals(envelope.keyId())) {
+            return envelope;
+        }
+        try {
+            byte[] resealed = cipher.reseal(sealed, associatedData(envelope.commandId(), envelope.walletId()));
+            return new CommandEnvelope(envelope.commandId(), envelope.walletId(), cipher.currentKeyId(),
+                    Base64.getEncoder().encodeToString(resealed));
+        } catch (DecryptionException e) {
+            throw new UnreadableCommandException("payload cannot be decrypted: " + e.getMessage());
+        }
+    }
+
+    /** Whether the envelope is sealed under the current key in the current format. */
+    public boolean isCurrent(CommandEnvelope envelope) {
+        try {
+            return cipher.currentKeyId().equals(envelope.keyId())
+                    && cipher.isCurrent(Base64.getDecoder().decode(envelope.payload()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
     private static String associatedData(String commandId, String walletId) {
         return Topics.WALLET_COMMANDS + ":" + commandId + ":" + walletId;
     }

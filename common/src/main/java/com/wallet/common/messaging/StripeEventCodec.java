@@ -3,7 +3,7 @@ package com.wallet.common.messaging;
 import com.wallet.common.crypto.DecryptionException;
 import com.wallet.common.crypto.EncryptionKey;
 import com.wallet.common.crypto.FieldCipher;
-import java.util.Arrays;
+import com.wallet.common.crypto.KeyRing;
 import java.util.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,13 +31,17 @@ public final class StripeEventCodec {
         this.cipher = cipher;
     }
 
+    /** Seals under the ring's current key, opens records of any ring key (the key id in the record says which). */
+    public static StripeEventCodec forKeyRing(KeyRing ring) {
+        return new StripeEventCodec(ring.cipher(KeyRing.Purpose.STRIPE_EVENTS));
+    }
+
     /**
      * @param current the master key (ENCRYPTION_SECRET_KEY): seals, and opens what it sealed
      * @param older   earlier master keys, whose records still open during a rotation
      */
     public static StripeEventCodec forMasterKeys(EncryptionKey current, EncryptionKey... older) {
-        return new StripeEventCodec(new FieldCipher(current.forPurpose(KEY_PURPOSE), Arrays.stream(older)
-                .map(key -> key.forPurpose(KEY_PURPOSE)).toArray(EncryptionKey[]::new)));
+        return forKeyRing(KeyRing.of(current, older));
     }
 
     public StripeEventEnvelope seal(StripeEventMessage message) {

@@ -29,6 +29,7 @@ class CommandCodecTest {
             assertThat(envelope.commandId()).isEqualTo(tx.toString());
             assertThat(envelope.walletId()).isEqualTo(from.toString());
             assertThat(envelope.keyId()).isEqualTo("k1");
+            assertThat(codec.isCurrent(envelope)).isTrue();
             assertThat(codec.open(envelope)).isEqualTo(command);
         }
     }
@@ -77,5 +78,28 @@ class CommandCodecTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DepositFunds(UUID.randomUUID(), w, 1, "usd!", "pm"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void resealsACommandOfAPreviousKeyUnderTheCurrentOne() {
+        String a = "0123456789abcdef0123456789abcdef";
+        String b = "fedcba9876543210fedcba9876543210";
+        CommandCodec underA = new CommandCodec(com.wallet.common.crypto.KeyRing.parse(a, "")
+                .cipher(com.wallet.common.crypto.KeyRing.Purpose.COMMANDS), json);
+        CommandCodec rotated = new CommandCodec(com.wallet.common.crypto.KeyRing.parse(b, a)
+                .cipher(com.wallet.common.crypto.KeyRing.Purpose.COMMANDS), json);
+        CommandCodec onlyB = new CommandCodec(com.wallet.common.crypto.KeyRing.parse(b, "")
+                .cipher(com.wallet.common.crypto.KeyRing.Purpose.COMMANDS), json);
+        WithdrawFunds command = new WithdrawFunds(UUID.randomUUID(), UUID.randomUUID(), 500, "USD");
+        CommandEnvelope old = underA.seal(command);
+
+        assertThat(rotated.open(old)).isEqualTo(command);
+        assertThat(rotated.isCurrent(old)).isFalse();
+        CommandEnvelope resealed = rotated.reseal(old);
+        assertThat(rotated.isCurrent(resealed)).isTrue();
+        assertThat(resealed.keyId()).isEqualTo(onlyB.seal(command).keyId()).isNotEqualTo(old.keyId());
+        assertThat(onlyB.open(resealed)).isEqualTo(command);
+        assertThat(rotated.reseal(resealed)).isSameAs(resealed);
+        assertThatThrownBy(() -> onlyB.open(old)).isInstanceOf(CommandCodec.UnreadableCommandException.class);
     }
 }

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 class StripeEventCodecTest {
 
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
-    private static final EncryptionKey MASTER = EncryptionKey.parse("k1", SECRET);
+    private static final EncryptionKey MASTER = EncryptionKey.master(SECRET);
+    private static final String ID = MASTER.id();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final StripeEventMessage EVENT = new StripeEventMessage("evt_1", "payment_intent.succeeded",
             "pi_1", "pi_1", "w-1", "tx-1", 1500, "usd", null, 1700000000L, "succeeded");
@@ -28,7 +29,7 @@ class StripeEventCodecTest {
         StripeEventEnvelope envelope = codec.seal(EVENT);
 
         assertThat(envelope.eventId()).isEqualTo("evt_1");
-        assertThat(envelope.keyId()).isEqualTo("k1");
+        assertThat(envelope.keyId()).isEqualTo(ID);
         assertThat(codec.open(envelope)).isEqualTo(EVENT);
         assertThat(codec.open(JSON.writeValueAsBytes(envelope))).isEqualTo(EVENT);
     }
@@ -57,7 +58,7 @@ class StripeEventCodecTest {
         byte[] sealed = Base64.getDecoder().decode(envelope.sealed());
         sealed[sealed.length - 20] ^= 1;
 
-        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", "k1", Base64.getEncoder().encodeToString(sealed))),
+        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", ID, Base64.getEncoder().encodeToString(sealed))),
                 Refusal.UNAUTHENTIC);
     }
 
@@ -77,7 +78,7 @@ class StripeEventCodecTest {
         // sealed with the master key itself (right bytes, wrong purpose)
         String underMaster = Base64.getEncoder().encodeToString(
                 new FieldCipher(MASTER).seal(JSON.writeValueAsBytes(EVENT), "stripe.events:evt_1"));
-        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", "k1", underMaster)), Refusal.UNAUTHENTIC);
+        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", ID, underMaster)), Refusal.UNAUTHENTIC);
     }
 
     @Test
@@ -95,7 +96,7 @@ class StripeEventCodecTest {
         StripeEventCodec rotated = StripeEventCodec.forMasterKeys(k2, MASTER);
 
         assertThat(rotated.open(codec.seal(EVENT))).isEqualTo(EVENT);
-        assertThat(rotated.seal(EVENT).keyId()).isEqualTo("k2");
+        assertThat(rotated.seal(EVENT).keyId()).isEqualTo(EncryptionKey.master("fedcba9876543210fedcba9876543210").id());
     }
 
     @Test
@@ -105,8 +106,8 @@ class StripeEventCodecTest {
         assertRefused(() -> codec.open("[1,2]".getBytes(StandardCharsets.UTF_8)), Refusal.MALFORMED);
         assertRefused(() -> codec.open("null".getBytes(StandardCharsets.UTF_8)), Refusal.MALFORMED);
         assertRefused(() -> codec.open((byte[]) null), Refusal.MALFORMED);
-        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", "k1", "not base64!")), Refusal.MALFORMED);
-        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", "k1",
+        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", ID, "not base64!")), Refusal.MALFORMED);
+        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", ID,
                 Base64.getEncoder().encodeToString(new byte[40]))), Refusal.UNAUTHENTIC);
     }
 
@@ -120,15 +121,15 @@ class StripeEventCodecTest {
         String notAMessage = Base64.getEncoder().encodeToString(purposeKey.seal("[]".getBytes(StandardCharsets.UTF_8),
                 "stripe.events:evt_1"));
 
-        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", "k1", sealed)), Refusal.INCONSISTENT);
-        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", "k1", notAMessage)), Refusal.INCONSISTENT);
+        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", ID, sealed)), Refusal.INCONSISTENT);
+        assertRefused(() -> codec.open(new StripeEventEnvelope("evt_1", ID, notAMessage)), Refusal.INCONSISTENT);
     }
 
     @Test
     void aRefusalNamesNoPlaintextNorKey() {
         StripeEventEnvelope envelope = codec.seal(EVENT);
 
-        assertThatThrownBy(() -> codec.open(new StripeEventEnvelope("evt_2", "k1", envelope.sealed())))
+        assertThatThrownBy(() -> codec.open(new StripeEventEnvelope("evt_2", ID, envelope.sealed())))
                 .hasMessageStartingWith("stripe.events ")
                 .hasMessageNotContaining("pi_1").hasMessageNotContaining("w-1").hasMessageNotContaining(SECRET);
     }

@@ -1,7 +1,9 @@
 package com.wallet.gateway.wallet;
 
-import com.wallet.common.crypto.EncryptionKey;
+import com.wallet.common.config.MasterKeys;
 import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.crypto.Fingerprints;
+import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.config.InvalidSecretException;
 import com.wallet.common.config.WellKnownSecrets;
@@ -39,20 +41,27 @@ import tools.jackson.databind.json.JsonMapper;
         WalletConfiguration.EncryptionProperties.class})
 public class WalletConfiguration {
 
+    /** Fails the start-up with one line naming ENCRYPTION_SECRET_KEY or ENCRYPTION_PREVIOUS_KEYS when a key is bad. */
     @Bean
-    FieldCipher fieldCipher(EncryptionProperties encryption, Environment environment) {
+    KeyRing keyRing(EncryptionProperties encryption, Environment environment) {
         WellKnownSecrets.refuseOutsideLocalMode(environment, "ENCRYPTION_SECRET_KEY", encryption.key());
-        try {
-            return new FieldCipher(EncryptionKey.parse(encryption.keyId(), encryption.key()));
-        } catch (IllegalArgumentException e) {
-            // EncryptionKey's messages never contain the key.
-            throw new InvalidSecretException("ENCRYPTION_SECRET_KEY", "is invalid: " + e.getMessage());
-        }
+        return MasterKeys.ring(encryption.key(), encryption.previousKeys());
+    }
+
+    /** The at-rest cipher: bank details, descriptions, payment methods, client secrets. */
+    @Bean
+    FieldCipher fieldCipher(KeyRing ring) {
+        return ring.cipher(KeyRing.Purpose.AT_REST);
     }
 
     @Bean
-    CommandCodec commandCodec(FieldCipher cipher, JsonMapper json) {
-        return new CommandCodec(cipher, json);
+    Fingerprints fingerprints(KeyRing ring) {
+        return ring.fingerprints();
+    }
+
+    @Bean
+    CommandCodec commandCodec(KeyRing ring, JsonMapper json) {
+        return new CommandCodec(ring.cipher(KeyRing.Purpose.COMMANDS), json);
     }
 
     @Bean
@@ -85,11 +94,12 @@ public class WalletConfiguration {
     SubmitTransactionService submitTransactionService(Wallets wallets, Transactions transactions,
                                                       TransactionEvents events, CommandOutbox outbox,
                                                       CommandPublisher publisher, CommandCodec codec,
-                                                      FieldCipher cipher, TransactionTemplate tx,
-                                                      TransactionQueries queries, WalletProperties properties,
-                                                      Clock clock, MutationAdmission admission) {
-        return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, codec, cipher, tx,
-                queries, properties.maxAmount(), clock, admission);
+                                                      FieldCipher cipher, Fingerprints fingerprints,
+                                                      TransactionTemplate tx, TransactionQueries queries,
+                                                      WalletProperties properties, Clock clock,
+                                                      MutationAdmission admission) {
+        return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, codec, cipher,
+                fingerprints, tx, queries, properties.maxAmount(), clock, admission);
     }
 
     @Bean
@@ -113,16 +123,16 @@ public class WalletConfiguration {
     }
 
     /**
-     * @param key   ENCRYPTION_SECRET_KEY: 32 ASCII characters or base64 of 32 bytes (not bean-validated:
-     *              a validation report would print it)
-     * @param keyId the id written into every ciphertext (ENCRYPTION_KEY_ID, default k1)
+     * @param key          ENCRYPTION_SECRET_KEY: 32 ASCII characters or base64 of 32 bytes (not bean-validated:
+     *                     a validation report would print it)
+     * @param previousKeys ENCRYPTION_PREVIOUS_KEYS: comma-separated older keys, for reading only
      */
     @ConfigurationProperties("wallet.encryption")
-    public record EncryptionProperties(String key, @DefaultValue("k1") String keyId) {
+    public record EncryptionProperties(String key, String previousKeys) {
 
         @Override
         public String toString() {
-            return "EncryptionProperties[keyId=" + keyId + ", key=<redacted>]";
+            return "EncryptionProperties[key=<redacted>, previousKeys=<redacted>]";
         }
     }
 }

@@ -2,8 +2,8 @@ package com.wallet.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wallet.common.crypto.EncryptionKey;
 import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.crypto.KeyRing;
 import com.wallet.testsupport.LocalServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,7 +92,7 @@ class QueryIT extends GatewayITBase {
         byte[] stored = jdbc.sql("SELECT bank_details FROM wallets WHERE id = CAST(:id AS uuid)").param("id", id)
                 .query(byte[].class).single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("GB33BUKB");
-        FieldCipher cipher = new FieldCipher(EncryptionKey.parse("k1", LocalServices.ENCRYPTION_KEY));
+        FieldCipher cipher = KeyRing.parse(LocalServices.ENCRYPTION_KEY, "").cipher(KeyRing.Purpose.AT_REST);
         assertThat(new String(cipher.open(stored, "wallets.bank_details:" + id), StandardCharsets.UTF_8))
                 .contains("GB33BUKB20201555555555").contains("Alice Liddell");
 

@@ -3,8 +3,8 @@ package com.wallet.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.wallet.common.crypto.EncryptionKey;
 import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.DepositFunds;
@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class SubmitTransactionIT extends GatewayITBase {
 
     private final CommandCodec codec = new CommandCodec(
-            new FieldCipher(EncryptionKey.parse("k1", LocalServices.ENCRYPTION_KEY)), JSON);
+            KeyRing.parse(LocalServices.ENCRYPTION_KEY, "").cipher(KeyRing.Purpose.COMMANDS), JSON);
 
     @Test
     void depositIsAcceptedPendingRecordedOnceAndPublishedEncrypted() {
@@ -70,7 +70,7 @@ class SubmitTransactionIT extends GatewayITBase {
         assertThat(records.get(0).value()).doesNotContain("12345").doesNotContain("rent").doesNotContain("pm_card");
         JsonNode clear = JSON.readTree(records.get(0).value());
         assertThat(clear.propertyNames()).containsExactlyInAnyOrder("commandId", "walletId", "keyId", "payload");
-        assertThat(clear.path("keyId").asString()).isEqualTo("k1");
+        assertThat(clear.path("keyId").asString()).isEqualTo(KeyRing.parse(LocalServices.ENCRYPTION_KEY, "").currentKeyId());
         // the only header is the request id (contract section 5), never anything of the command
         assertThat(records.get(0).headers().toArray()).extracting(org.apache.kafka.common.header.Header::key)
                 .containsExactly("X-Request-Id");
@@ -210,7 +210,7 @@ class SubmitTransactionIT extends GatewayITBase {
         byte[] stored = jdbc.sql("SELECT description FROM transactions WHERE id = CAST(:id AS uuid)")
                 .param("id", txId).query(byte[].class).single();
         assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(description);
-        FieldCipher cipher = new FieldCipher(EncryptionKey.parse("k1", LocalServices.ENCRYPTION_KEY));
+        FieldCipher cipher = KeyRing.parse(LocalServices.ENCRYPTION_KEY, "").cipher(KeyRing.Purpose.AT_REST);
         assertThat(new String(cipher.open(stored, "transactions.description:" + txId),
                 java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(description);
         byte[] method = jdbc.sql("SELECT payment_method FROM transactions WHERE id = CAST(:id AS uuid)")

@@ -15,7 +15,9 @@ class StripeWebhookConfiguration {
     IngestStripeEvent ingestStripeEvent(StripeWebhookProperties properties, StripeEvents events,
                                         PublishedEvents published) {
         // A default secret outside local mode would let anyone who knows it forge deposits.
-        InvalidSecretException.requireSet("STRIPE_WEBHOOK_SECRET", properties.webhookSecret());
+        if (properties.webhookSecrets().isEmpty()) {
+            throw new InvalidSecretException("STRIPE_WEBHOOK_SECRET", "is not set");
+        }
         return new IngestStripeEvent(properties, events, published);
     }
 }

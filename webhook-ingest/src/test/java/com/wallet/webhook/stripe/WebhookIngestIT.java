@@ -41,11 +41,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Signed webhooks in, sealed stripe.events records out, against a real broker and Redis. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"wallet.stripe.webhook-secret=" + WebhookIngestIT.SECRET,
-                "wallet.encryption.key=" + LocalServices.ENCRYPTION_KEY})
+        properties = {"wallet.stripe.webhook-secret=" + WebhookIngestIT.ROLLED_OUT_SECRET + ", " + WebhookIngestIT.SECRET,
+                "wallet.encryption.key=" + LocalServices.ENCRYPTION_KEY,
+                "wallet.encryption.previous-keys=" + WebhookIngestIT.PREVIOUS_KEY})
 class WebhookIngestIT {
 
     static final String SECRET = "whsec_test_ingest";
+    /** The endpoint's older secret, still configured while Stripe rolls it (STRIPE_WEBHOOK_SECRET=old,new). */
+    static final String ROLLED_OUT_SECRET = "whsec_test_rolled_out";
+    /** An older master key in ENCRYPTION_PREVIOUS_KEYS: records are still sealed under the current one. */
+    static final String PREVIOUS_KEY = "fedcba9876543210fedcba9876543210";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** What the processor opens records with: the same master key. */
     private static final StripeEventCodec CODEC =
@@ -105,14 +110,14 @@ class WebhookIngestIT {
             // sealed: only the event id and the key id in clear
             StripeEventEnvelope envelope = JSON.readValue(record.value(), StripeEventEnvelope.class);
             assertThat(envelope.eventId()).isEqualTo(eventId);
-            assertThat(envelope.keyId()).isEqualTo("k1");
+            assertThat(envelope.keyId()).isEqualTo(EncryptionKey.master(LocalServices.ENCRYPTION_KEY).id());
             assertThat(record.value()).doesNotContain("payment_intent").doesNotContain("pi_7")
                     .doesNotContain("tx-7").doesNotContain("2500");
             // sealed with the stripe.events key, not the master key nor another one
             assertThatThrownBy(() -> StripeEventCodec.forMasterKeys(
                     EncryptionKey.parse("k1", "fedcba9876543210fedcba9876543210")).open(envelope))
                     .isInstanceOf(StripeEventCodec.RefusedStripeEventException.class);
-            assertThatThrownBy(() -> new FieldCipher(EncryptionKey.parse("k1", LocalServices.ENCRYPTION_KEY))
+            assertThatThrownBy(() -> new FieldCipher(EncryptionKey.master(LocalServices.ENCRYPTION_KEY))
                     .openString(envelope.sealed(), Topics.STRIPE_EVENTS + ":" + eventId))
                     .isInstanceOf(DecryptionException.class);
         });
@@ -168,6 +173,32 @@ class WebhookIngestIT {
             assertThat(answer.getBody()).contains("\"error\"");
         });
         assertThat(endOffsetSum()).isEqualTo(startOffsetSum);
+    }
+
+    @Test
+    void shouldAcceptASignatureUnderEitherRollingSecretAndRefuseAnyOther() throws Exception {
+        String oldSigned = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-old\"}");
+        String newSigned = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-new\"}");
+        String bothSigned = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-both\"}");
+        String wrongSigned = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-wrong\"}");
+        long now = Instant.now().getEpochSecond();
+        // Stripe during a roll: one v1 per secret in the same header.
+        String both = Webhook.Signature.generateSignatureHeader(bothSigned, "whsec_unknown", now) + ","
+                + Webhook.Signature.generateSignatureHeader(bothSigned, ROLLED_OUT_SECRET, now).split(",")[1];
+
+        assertThat(post(oldSigned, Webhook.Signature.generateSignatureHeader(oldSigned, ROLLED_OUT_SECRET, now))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(post(newSigned, sign(newSigned, Instant.now())).getStatusCode().value()).isEqualTo(200);
+        assertThat(post(bothSigned, both).getStatusCode().value()).isEqualTo(200);
+        long afterGenuine = startOffsetSum + 3;
+        await().atMost(Duration.ofSeconds(15)).until(() -> endOffsetSum() == afterGenuine);
+        assertThat(post(wrongSigned, Webhook.Signature.generateSignatureHeader(wrongSigned, "whsec_wrong", now))
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(post(wrongSigned, Webhook.Signature.generateSignatureHeader(wrongSigned,
+                ROLLED_OUT_SECRET + "," + SECRET, now)).getStatusCode().value()).isEqualTo(400);
+
+        assertThat(awaitRecords(3)).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("w-old", "w-new", "w-both");
+        assertThat(endOffsetSum()).isEqualTo(afterGenuine);
     }
 
     @Test

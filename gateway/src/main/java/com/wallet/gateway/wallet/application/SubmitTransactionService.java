@@ -1,6 +1,8 @@
 package com.wallet.gateway.wallet.application;
 
 import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.crypto.Fingerprints;
+import com.wallet.common.idempotency.RequestFingerprint;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.DepositFunds;
@@ -35,6 +37,7 @@ public class SubmitTransactionService {
     private final CommandPublisher publisher;
     private final CommandCodec codec;
     private final FieldCipher cipher;
+    private final Fingerprints fingerprints;
     private final TransactionTemplate tx;
     private final TransactionQueries queries;
     private final long maxAmount;
@@ -43,8 +46,9 @@ public class SubmitTransactionService {
 
     public SubmitTransactionService(Wallets wallets, Transactions transactions, TransactionEvents events,
                                     CommandOutbox outbox, CommandPublisher publisher, CommandCodec codec,
-                                    FieldCipher cipher, TransactionTemplate tx, TransactionQueries queries,
-                                    long maxAmount, Clock clock, MutationAdmission admission) {
+                                    FieldCipher cipher, Fingerprints fingerprints, TransactionTemplate tx,
+                                    TransactionQueries queries, long maxAmount, Clock clock,
+                                    MutationAdmission admission) {
         this.wallets = wallets;
         this.transactions = transactions;
         this.events = events;
@@ -52,6 +56,7 @@ public class SubmitTransactionService {
         this.publisher = publisher;
         this.codec = codec;
         this.cipher = cipher;
+        this.fingerprints = fingerprints;
         this.tx = tx;
         this.queries = queries;
         this.maxAmount = maxAmount;
@@ -96,7 +101,8 @@ public class SubmitTransactionService {
     }
 
     private Transaction submit(Caller caller, Accepted request) {
-        String fingerprint = request.fingerprint(); // compared keyed: the stored form is cipher.fingerprint(...)
+        // Compared keyed: the stored form is fingerprints.of(...), which names its key (see Fingerprints).
+        String fingerprint = request.fingerprint();
         if (request.idempotencyKey() != null) {
             var earlier = transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey());
             if (earlier.isPresent()) {
@@ -108,7 +114,7 @@ public class SubmitTransactionService {
         UUID id = UUID.randomUUID();
         CommandEnvelope envelope = codec.seal(request.command(id));
         StoredTransaction winner = tx.execute(status -> {
-            if (!transactions.insertPending(request.pendingRow(id, caller, cipher.fingerprint(fingerprint), cipher))) {
+            if (!transactions.insertPending(request.pendingRow(id, caller, fingerprints.of(fingerprint), cipher))) {
                 // An identical key won a concurrent race: answer with its transaction.
                 return transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey()).orElseThrow();
             }
@@ -128,7 +134,7 @@ public class SubmitTransactionService {
     }
 
     private Transaction replay(Caller caller, StoredTransaction earlier, String fingerprint) {
-        if (!cipher.fingerprintMatches(earlier.requestFingerprint(), fingerprint)) {
+        if (!fingerprints.matches(earlier.requestFingerprint(), fingerprint)) {
             throw new RequestRejected(RejectionCode.IDEMPOTENCY_KEY_REUSED,
                     "idempotencyKey was already used for a different request");
         }

@@ -3,6 +3,7 @@ package com.wallet.gateway.wallet.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.wallet.common.idempotency.RequestFingerprint;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

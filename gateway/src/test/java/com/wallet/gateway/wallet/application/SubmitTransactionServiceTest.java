@@ -3,8 +3,8 @@ package com.wallet.gateway.wallet.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.wallet.common.crypto.EncryptionKey;
 import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.TransactionEvent;
@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SubmitTransactionServiceTest {
 
     private static final long MAX = 1_000;
-    private final FieldCipher cipher = new FieldCipher(EncryptionKey.parse("k1", "0123456789abcdef0123456789abcdef"));
+    private static final String KEY_A = "0123456789abcdef0123456789abcdef";
+    private static final String KEY_B = "fedcba9876543210fedcba9876543210";
+    private final FieldCipher cipher = KeyRing.parse(KEY_A, "").cipher(KeyRing.Purpose.AT_REST);
     private final InMemoryWallets wallets = new InMemoryWallets();
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final List<TransactionEvent> events = new ArrayList<>();
@@ -55,10 +57,15 @@ class SubmitTransactionServiceTest {
             }
             published.add(envelope);
         };
-        TransactionQueries queries = new TransactionQueries(transactions, wallets, cipher);
-        service = new SubmitTransactionService(wallets, transactions, events::add, outbox, publisher,
-                new CommandCodec(cipher, JsonMapper.builder().build()), cipher,
-                new TransactionTemplate(new NoOpTransactionManager()), queries, MAX,
+        service = service(KeyRing.parse(KEY_A, ""), publisher);
+    }
+
+    private SubmitTransactionService service(KeyRing ring, CommandPublisher publisher) {
+        FieldCipher atRest = ring.cipher(KeyRing.Purpose.AT_REST);
+        TransactionQueries queries = new TransactionQueries(transactions, wallets, atRest);
+        return new SubmitTransactionService(wallets, transactions, events::add, outbox, publisher,
+                new CommandCodec(ring.cipher(KeyRing.Purpose.COMMANDS), JsonMapper.builder().build()), atRest,
+                ring.fingerprints(), new TransactionTemplate(new NoOpTransactionManager()), queries, MAX,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new MutationAdmission(RateLimits.NONE));
     }
 
@@ -155,6 +162,23 @@ class SubmitTransactionServiceTest {
                 .isInstanceOfSatisfying(RequestRejected.class,
                         e -> assertThat(e.code()).isEqualTo(RejectionCode.IDEMPOTENCY_KEY_REUSED));
         assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void anIdempotencyKeyStillMatchesItsRequestAfterAKeyRotation() {
+        UUID w = wallet(alice, "USD", true);
+        Transaction first = service.deposit(alice, deposit(w, 5, "k"));
+        SubmitTransactionService rotated = service(KeyRing.parse(KEY_B, KEY_A), published::add);
+
+        assertThat(rotated.deposit(alice, deposit(w, 5, "k")).id()).isEqualTo(first.id());
+        assertThatThrownBy(() -> rotated.deposit(alice, deposit(w, 6, "k")))
+                .isInstanceOfSatisfying(RequestRejected.class,
+                        e -> assertThat(e.code()).isEqualTo(RejectionCode.IDEMPOTENCY_KEY_REUSED));
+        Transaction fresh = rotated.deposit(alice, deposit(w, 7, "k2"));
+        assertThat(transactions.rows.get(fresh.id()).requestFingerprint())
+                .startsWith(KeyRing.parse(KEY_B, "").currentKeyId() + ":");
+        assertThat(published).hasSize(2);
+        assertThat(published.get(1).keyId()).isEqualTo(KeyRing.parse(KEY_B, "").currentKeyId());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package com.wallet.processor.wallet.application;
 
-import com.wallet.common.config.InvalidSecretException;
-import com.wallet.common.crypto.EncryptionKey;
+import com.wallet.common.config.MasterKeys;
 import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,19 +17,22 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({EncryptionProperties.class, PayoutProperties.class, ReconcilerProperties.class})
 public class WalletApplicationConfiguration {
 
+    /** Fails the start-up with one line naming ENCRYPTION_SECRET_KEY or ENCRYPTION_PREVIOUS_KEYS when a key is bad. */
     @Bean
-    FieldCipher fieldCipher(EncryptionProperties properties) {
-        try {
-            return new FieldCipher(EncryptionKey.parse(properties.keyId(), properties.key()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSecretException("ENCRYPTION_SECRET_KEY",
-                    "is missing or malformed: it must be 32 ASCII characters or base64 of 32 bytes");
-        }
+    KeyRing keyRing(EncryptionProperties properties) {
+        return MasterKeys.ring(properties.key(), properties.previousKeys());
     }
 
+    /** The at-rest cipher: payment methods and client secrets on transactions. */
     @Bean
-    CommandCodec commandCodec(FieldCipher cipher, JsonMapper json) {
-        return new CommandCodec(cipher, json);
+    FieldCipher fieldCipher(KeyRing ring) {
+        return ring.cipher(KeyRing.Purpose.AT_REST);
+    }
+
+    /** Opens wallet.commands payloads sealed under any ring key: commands in flight survive a rotation. */
+    @Bean
+    CommandCodec commandCodec(KeyRing ring, JsonMapper json) {
+        return new CommandCodec(ring.cipher(KeyRing.Purpose.COMMANDS), json);
     }
 
     @Bean

@@ -67,11 +67,7 @@ public class IngestStripeEvent {
             log.warn("refused a Stripe webhook without Stripe-Signature");
             return Optional.empty();
         }
-        try {
-            Webhook.constructEvent(payload, signatureHeader, properties.webhookSecret(),
-                    properties.signatureTolerance().toSeconds());
-        } catch (SignatureVerificationException | RuntimeException e) {
-            log.warn("refused a Stripe webhook: {}", e.getClass().getSimpleName());
+        if (!signedByAnySecret(payload, signatureHeader)) {
             return Optional.empty();
         }
         Optional<StripeEventMessage> event = StripeEventParser.parse(payload);
@@ -79,5 +75,24 @@ public class IngestStripeEvent {
             log.warn("refused a signed Stripe webhook that is not an event with id, type and object");
         }
         return event;
+    }
+
+    /**
+     * Stripe's rolling secrets: while an endpoint's secret is rolled, Stripe signs with the old and
+     * the new one (one {@code v1=} per secret in the header), so a delivery is genuine when it is
+     * valid under any configured secret. stripe-java checks every {@code v1} against one secret.
+     */
+    private boolean signedByAnySecret(String payload, String signatureHeader) {
+        String refusal = "no secret";
+        for (String secret : properties.webhookSecrets()) {
+            try {
+                Webhook.constructEvent(payload, signatureHeader, secret, properties.signatureTolerance().toSeconds());
+                return true;
+            } catch (SignatureVerificationException | RuntimeException e) {
+                refusal = e.getClass().getSimpleName();
+            }
+        }
+        log.warn("refused a Stripe webhook: {}", refusal);
+        return false;
     }
 }

@@ -1,13 +1,12 @@
 package com.wallet.processor.wallet.adapter.in.kafka;
 
-import com.wallet.common.config.MasterKeys;
 import com.wallet.common.crypto.DecryptionException;
+import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.common.messaging.Topics;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
-import com.wallet.processor.wallet.application.EncryptionProperties;
 import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
 import com.wallet.processor.wallet.application.ProcessWalletCommandService;
@@ -92,13 +91,10 @@ public class KafkaConfiguration {
         return new ConsumerStopLog();
     }
 
-    /**
-     * Opens stripe.events records with the master key's "stripe.events" key (HKDF); fails the
-     * start-up, naming ENCRYPTION_SECRET_KEY, when the key is missing or malformed.
-     */
+    /** Opens stripe.events records with the "stripe.events" key (HKDF) of whichever ring key sealed them. */
     @Bean
-    StripeEventCodec stripeEventCodec(EncryptionProperties encryption) {
-        return StripeEventCodec.forMasterKeys(MasterKeys.parse(encryption.keyId(), encryption.key()));
+    StripeEventCodec stripeEventCodec(KeyRing ring) {
+        return StripeEventCodec.forKeyRing(ring);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -25,23 +24,24 @@ class KafkaConfiguration {
     }
 
     /**
-     * @param key   ENCRYPTION_SECRET_KEY, the master key: 32 ASCII characters or base64 of 32 bytes (not
-     *              bean-validated: a validation report would print it)
-     * @param keyId ENCRYPTION_KEY_ID, the id written into every sealed record (default k1)
+     * @param key          ENCRYPTION_SECRET_KEY, the master key: 32 ASCII characters or base64 of 32 bytes
+     *                     (not bean-validated: a validation report would print it)
+     * @param previousKeys ENCRYPTION_PREVIOUS_KEYS: parsed (a bad one stops the start-up like everywhere
+     *                     else) though webhook-ingest only seals, under the current key
      */
     @ConfigurationProperties("wallet.encryption")
-    record EncryptionProperties(String key, @DefaultValue("k1") String keyId) {
+    record EncryptionProperties(String key, String previousKeys) {
 
         @Override
         public String toString() {
-            return "EncryptionProperties[keyId=" + keyId + ", key=<redacted>]";
+            return "EncryptionProperties[key=<redacted>, previousKeys=<redacted>]";
         }
     }
 
-    /** Fails the start-up, naming ENCRYPTION_SECRET_KEY, when the key is missing or malformed. */
+    /** Fails the start-up with one line naming ENCRYPTION_SECRET_KEY or ENCRYPTION_PREVIOUS_KEYS when a key is bad. */
     @Bean
     StripeEventCodec stripeEventCodec(EncryptionProperties encryption) {
-        return StripeEventCodec.forMasterKeys(MasterKeys.parse(encryption.keyId(), encryption.key()));
+        return StripeEventCodec.forKeyRing(MasterKeys.ring(encryption.key(), encryption.previousKeys()));
     }
 
     @Bean

@@ -12,17 +12,21 @@ class KafkaConfigurationTest {
 
     @Test
     void aMissingOrMalformedEncryptionKeyStopsStartUpNamingTheVariableNotTheValue() {
-        assertThatThrownBy(() -> configuration.stripeEventCodec(new KafkaConfiguration.EncryptionProperties("", "k1")))
+        assertThatThrownBy(() -> configuration.stripeEventCodec(new KafkaConfiguration.EncryptionProperties("", "")))
                 .isInstanceOf(InvalidSecretException.class).hasMessageContaining("ENCRYPTION_SECRET_KEY");
         assertThatThrownBy(() -> configuration.stripeEventCodec(
-                new KafkaConfiguration.EncryptionProperties("too-short-key-value", "k1")))
+                new KafkaConfiguration.EncryptionProperties("too-short-key-value", "")))
                 .isInstanceOf(InvalidSecretException.class).hasMessageContaining("ENCRYPTION_SECRET_KEY")
+                .hasMessageNotContaining("too-short-key-value");
+        assertThatThrownBy(() -> configuration.stripeEventCodec(new KafkaConfiguration.EncryptionProperties(
+                "0123456789abcdef0123456789abcdef", "too-short-key-value")))
+                .isInstanceOf(InvalidSecretException.class).hasMessageStartingWith("ENCRYPTION_PREVIOUS_KEYS")
                 .hasMessageNotContaining("too-short-key-value");
     }
 
     @Test
     void neverPrintsTheKey() {
-        assertThat(new KafkaConfiguration.EncryptionProperties("0123456789abcdef0123456789abcdef", "k1").toString())
+        assertThat(new KafkaConfiguration.EncryptionProperties("0123456789abcdef0123456789abcdef", "").toString())
                 .doesNotContain("0123456789abcdef");
     }
 }

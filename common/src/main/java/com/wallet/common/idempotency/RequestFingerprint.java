@@ -1,4 +1,4 @@
-package com.wallet.gateway.wallet.application;
+package com.wallet.common.idempotency;
 
 import com.wallet.common.messaging.TransactionType;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +10,15 @@ import java.util.UUID;
 /**
  * SHA-256 hex of the canonical request (type, wallet ids, amount, currency, description, payment
  * method). Each field is length-prefixed so no two different requests share a canonical form.
+ * The gateway stores it keyed ({@code Fingerprints}); it lives in common because {@code bin/wallet
+ * rekey} recomputes the stored fingerprints from a transaction's fields under the current key.
  */
-final class RequestFingerprint {
+public final class RequestFingerprint {
 
     private RequestFingerprint() {
     }
 
-    static String of(TransactionType type, UUID walletId, UUID toWalletId, long amount, String currency,
+    public static String of(TransactionType type, UUID walletId, UUID toWalletId, long amount, String currency,
                      String description, String paymentMethod) {
         StringBuilder canonical = new StringBuilder("v1");
         for (Object field : new Object[] {type, walletId, toWalletId, amount, currency, description, paymentMethod}) {
