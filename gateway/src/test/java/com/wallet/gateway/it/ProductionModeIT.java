@@ -2,11 +2,13 @@ package com.wallet.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.introspection.Introspection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,6 +24,12 @@ class ProductionModeIT extends GatewayITBase {
 
     @LocalManagementPort
     int managementPort;
+
+    /** Spring Boot turns introspection off JVM-wide (graphql-java's flag): give it back to the other ITs. */
+    @AfterAll
+    static void enableIntrospectionAgain() {
+        Introspection.enabledJvmWide(true);
+    }
 
     private int get(int port, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
