@@ -85,6 +85,8 @@ public abstract class ProcessorIntegrationTest {
         props.put("wallet.analytics.enabled", "false");
         props.put("wallet.stripe.secret-key", "sk_test_local");
         props.put("wallet.stripe.api-base", StripeStub.get().url());
+        // as in local mode: wallets without stripeAccountId pay out to the local default account
+        props.put("wallet.stripe.default-destination", "acct_local_payouts");
         props.put("wallet.stripe.max-network-retries", "1");
         props.put("wallet.processor.retry-initial", "100ms");
         props.put("wallet.processor.retry-max", "1s");
@@ -106,8 +108,8 @@ public abstract class ProcessorIntegrationTest {
     static Map<String, Object> allProperties() {
         Map<String, Object> props = new HashMap<>(properties());
         props.put("spring.datasource.url", LocalServices.jdbcUrl(DATABASE));
-        props.put("spring.datasource.username", LocalServices.username());
-        props.put("spring.datasource.password", LocalServices.password());
+        props.put("spring.datasource.username", LocalServices.appUsername());
+        props.put("spring.datasource.password", LocalServices.appPassword());
         props.put("wallet.redis.urls", LocalServices.redisUrl());
         props.put("spring.kafka.bootstrap-servers", LocalServices.kafkaBootstrap(TOPICS));
         props.put("server.port", "0");

@@ -4,6 +4,8 @@ import com.wallet.common.crypto.EncryptionKey;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.config.InvalidSecretException;
+import com.wallet.gateway.wallet.application.AuditLog;
+import com.wallet.gateway.wallet.application.AuditQueries;
 import com.wallet.gateway.wallet.application.CommandOutbox;
 import com.wallet.gateway.wallet.application.CommandPublisher;
 import com.wallet.gateway.wallet.application.CommandRelay;
@@ -54,8 +56,14 @@ public class WalletConfiguration {
     }
 
     @Bean
-    WalletService walletService(Wallets wallets, FieldCipher cipher, JsonMapper json) {
-        return new WalletService(wallets, cipher, json);
+    WalletService walletService(Wallets wallets, FieldCipher cipher, JsonMapper json, AuditLog auditLog,
+                                TransactionTemplate tx) {
+        return new WalletService(wallets, cipher, json, auditLog, tx);
+    }
+
+    @Bean
+    AuditQueries auditQueries(AuditLog auditLog) {
+        return new AuditQueries(auditLog);
     }
 
     @Bean
@@ -71,7 +79,7 @@ public class WalletConfiguration {
                                                       TransactionQueries queries, WalletProperties properties,
                                                       Clock clock) {
         return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, codec, cipher, tx,
-                queries, properties.maxAmount(), clock);
+                queries, properties.maxAmount(), properties.payoutAccountRequired(), clock);
     }
 
     @Bean
@@ -84,12 +92,15 @@ public class WalletConfiguration {
      * @param maxAmount        per-transaction maximum in minor units
      * @param relayStaleAfter  an accepted command still unpublished after this is re-sent by the relay
      * @param relayBatchSize   commands re-sent per relay round
+     * @param payoutAccountRequired a withdrawal needs the wallet's stripeAccountId; only local mode
+     *                         (application-local.yml) lets the processor pay out to its local default account
      */
     @Validated
     @ConfigurationProperties("wallet.gateway")
     public record WalletProperties(@DefaultValue("100000000") @Positive long maxAmount,
                                    @DefaultValue("3s") @NotNull Duration relayStaleAfter,
-                                   @DefaultValue("100") @Min(1) int relayBatchSize) {
+                                   @DefaultValue("100") @Min(1) int relayBatchSize,
+                                   @DefaultValue("true") boolean payoutAccountRequired) {
     }
 
     /**

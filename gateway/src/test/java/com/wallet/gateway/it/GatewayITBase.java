@@ -139,9 +139,15 @@ abstract class GatewayITBase {
             id walletId counterpartyWalletId amount currency transactionType status failureReason description
             metadata stripePaymentIntentId stripeTransferId createdAt updatedAt""";
 
+    /** A wallet with a connected account, so it can withdraw outside local mode (the tests' profile). */
     String createWallet(String token, String currency) {
+        return createWallet(token, Map.of("currency", currency, "label", "test",
+                "stripeAccountId", "acct_test" + UUID.randomUUID().toString().replace("-", "")));
+    }
+
+    String createWallet(String token, Map<String, Object> input) {
         Reply reply = graphql(token, "mutation($in: CreateWalletInput!) { createWallet(input: $in) { id } }",
-                Map.of("in", Map.of("currency", currency, "label", "test")));
+                Map.of("in", input));
         assertThat(reply.ok()).as(reply.body().toString()).isTrue();
         return reply.data("createWallet").path("id").asString();
     }

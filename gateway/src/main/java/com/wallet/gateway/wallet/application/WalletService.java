@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Use cases on wallets: create, read (owner or admin), freeze and unfreeze (admin). */
+/** Use cases on wallets: create, read (owner or admin), freeze and unfreeze (admin, audited). */
 public class WalletService {
 
     private static final Logger log = LoggerFactory.getLogger(WalletService.class);
@@ -15,11 +16,15 @@ public class WalletService {
     private final Wallets wallets;
     private final FieldCipher cipher;
     private final JsonMapper json;
+    private final AuditLog auditLog;
+    private final TransactionTemplate tx;
 
-    public WalletService(Wallets wallets, FieldCipher cipher, JsonMapper json) {
+    public WalletService(Wallets wallets, FieldCipher cipher, JsonMapper json, AuditLog auditLog, TransactionTemplate tx) {
         this.wallets = wallets;
         this.cipher = cipher;
         this.json = json;
+        this.auditLog = auditLog;
+        this.tx = tx;
     }
 
     public Wallet create(Caller caller, CreateWalletRequest request) {
@@ -60,7 +65,13 @@ public class WalletService {
             throw new RequestRejected(RejectionCode.FORBIDDEN, "only an administrator may freeze or unfreeze a wallet");
         }
         UUID id = Inputs.id(walletId, "walletId");
-        Wallet wallet = wallets.setActive(id, active).orElseThrow(() -> RequestRejected.notFound("wallet"));
+        // The row lock makes "before" exact when two admins race; the entry commits with the change or not at all.
+        Wallet wallet = tx.execute(status -> {
+            Wallet before = wallets.findForUpdate(id).orElseThrow(() -> RequestRejected.notFound("wallet"));
+            Wallet after = wallets.setActive(id, active).orElseThrow();
+            auditLog.record(AuditRecord.walletActivity(caller.userId(), before, after));
+            return after;
+        });
         log.info("wallet {} {} by admin {}", id, active ? "unfrozen" : "frozen", caller.userId());
         return wallet;
     }

@@ -58,7 +58,7 @@ class SubmitTransactionServiceTest {
         TransactionQueries queries = new TransactionQueries(transactions, wallets, cipher);
         service = new SubmitTransactionService(wallets, transactions, events::add, outbox, publisher,
                 new CommandCodec(cipher, JsonMapper.builder().build()), cipher,
-                new TransactionTemplate(new NoOpTransactionManager()), queries, MAX,
+                new TransactionTemplate(new NoOpTransactionManager()), queries, MAX, false,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -188,6 +188,11 @@ class SubmitTransactionServiceTest {
         @Override
         public Optional<Wallet> find(UUID id) {
             return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public Optional<Wallet> findForUpdate(UUID id) {
+            return find(id);
         }
 
         @Override

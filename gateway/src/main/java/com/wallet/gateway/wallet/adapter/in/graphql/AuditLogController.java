@@ -1,0 +1,27 @@
+package com.wallet.gateway.wallet.adapter.in.graphql;
+
+import com.wallet.gateway.wallet.application.AuditEntry;
+import com.wallet.gateway.wallet.application.AuditQueries;
+import com.wallet.gateway.wallet.application.Caller;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** auditLog (ADMIN only: the service refuses anyone else with FORBIDDEN). */
+@Controller
+class AuditLogController {
+
+    private final AuditQueries audit;
+
+    AuditLogController(AuditQueries audit) {
+        this.audit = audit;
+    }
+
+    @QueryMapping
+    List<AuditEntry> auditLog(@ContextValue(CallerInterceptor.CALLER) Caller caller, @Argument String walletId,
+                              @Argument Integer limit, @Argument Integer offset) {
+        return audit.list(caller, walletId, limit, offset);
+    }
+}
