@@ -35,6 +35,17 @@ class RejectionIT extends GatewayITBase {
     }
 
     @Test
+    void refusesAWithdrawalFromAWalletWithoutStripeAccountOutsideLocalMode() {
+        String user = token(newUser());
+        String wallet = createWallet(user, Map.of("currency", "USD"));
+
+        Reply reply = withdraw(user, wallet, 10);
+
+        assertRejected(reply, "BAD_REQUEST", "INVALID_ARGUMENT", wallet);
+        assertThat(reply.firstError().path("message").asString()).isEqualTo("wallet has no stripeAccountId for payouts");
+    }
+
+    @Test
     void acceptsTheMaximumAmount() {
         String user = token(newUser());
         String wallet = createWallet(user, "USD");
