@@ -157,7 +157,7 @@ class AuditTrailIT extends ProcessorIntegrationTest {
                 "DELETE FROM audit_log WHERE wallet_id = :w",
                 "UPDATE audit_log SET actor = 'x' WHERE wallet_id = :w")) {
             assertThatThrownBy(() -> jdbc.sql(sql).param("w", wallet).update()).as(sql)
-                    .hasMessageContaining("permission denied");
+                    .rootCause().hasMessageContaining("permission denied");
         }
         assertThat(wallets.postingsOf(wallet)).isEqualTo(700);
     }

@@ -78,7 +78,7 @@ class DatabasePrivilegesIT extends GatewayITBase {
 
     private void assertRefusedToApp(String sql, String message) {
         assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql).isInstanceOf(DataAccessException.class)
-                .hasMessageContaining(message);
+                .rootCause().hasMessageContaining(message);
     }
 
     private void assertRefusedToOwner(String sql, String message) {
