@@ -32,14 +32,14 @@ public final class MigrateMain {
         String owner = env("DATABASE_OWNER_USERNAME", "postgres");
         String ownerPassword = env("DATABASE_OWNER_PASSWORD", "");
         try {
-            MigrateResult result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(url, owner, ownerPassword)
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            MigrateResult result = flyway.migrate();
+            var current = flyway.info().current();
             System.out.printf("migrate: database %s at schema version %s as %s (%d migration(s) applied)%n",
-                    result.database, result.targetSchemaVersion == null ? "none" : result.targetSchemaVersion,
-                    owner, result.migrationsExecuted);
+                    result.database, current == null ? "none" : current.getVersion(), owner, result.migrationsExecuted);
         } catch (FlywayException e) {
             // Flyway's message names the migration and the database error; it never holds the password.
             System.err.println("migrate: the schema migration failed as " + owner + ": " + e.getMessage());
