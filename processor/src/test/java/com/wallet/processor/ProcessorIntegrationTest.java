@@ -88,6 +88,8 @@ public abstract class ProcessorIntegrationTest {
         // not the local default: these suites run outside local mode, where sk_test_local is refused at start-up
         props.put("wallet.stripe.secret-key", STRIPE_TEST_KEY);
         props.put("wallet.stripe.api-base", StripeStub.get().url());
+        // as in local mode: wallets without stripeAccountId pay out to the local default account
+        props.put("wallet.stripe.default-destination", "acct_local_payouts");
         props.put("wallet.stripe.max-network-retries", "1");
         props.put("wallet.processor.retry-initial", "100ms");
         props.put("wallet.processor.retry-max", "1s");
@@ -109,8 +111,12 @@ public abstract class ProcessorIntegrationTest {
     static Map<String, Object> allProperties() {
         Map<String, Object> props = new HashMap<>(properties());
         props.put("spring.datasource.url", LocalServices.jdbcUrl(DATABASE));
-        props.put("spring.datasource.username", LocalServices.username());
-        props.put("spring.datasource.password", LocalServices.password());
+        props.put("spring.datasource.username", LocalServices.appUsername());
+        props.put("spring.datasource.password", LocalServices.appPassword());
+        // as LocalServices.register: the owner migrates (a context on a fresh database builds its schema)
+        props.put("spring.flyway.enabled", "true");
+        props.put("spring.flyway.user", LocalServices.username());
+        props.put("spring.flyway.password", LocalServices.password());
         props.put("wallet.redis.urls", LocalServices.redisUrl());
         props.put("spring.kafka.bootstrap-servers", LocalServices.kafkaBootstrap(TOPICS));
         props.put("server.port", "0");

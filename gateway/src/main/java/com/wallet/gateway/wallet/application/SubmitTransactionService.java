@@ -41,14 +41,15 @@ public class SubmitTransactionService {
     private final TransactionTemplate tx;
     private final TransactionQueries queries;
     private final long maxAmount;
+    private final boolean payoutAccountRequired;
     private final Clock clock;
     private final MutationAdmission admission;
 
     public SubmitTransactionService(Wallets wallets, Transactions transactions, TransactionEvents events,
                                     CommandOutbox outbox, CommandPublisher publisher, CommandCodec codec,
                                     FieldCipher cipher, Fingerprints fingerprints, TransactionTemplate tx,
-                                    TransactionQueries queries, long maxAmount, Clock clock,
-                                    MutationAdmission admission) {
+                                    TransactionQueries queries, long maxAmount, boolean payoutAccountRequired,
+                                    Clock clock, MutationAdmission admission) {
         this.wallets = wallets;
         this.transactions = transactions;
         this.events = events;
@@ -60,6 +61,7 @@ public class SubmitTransactionService {
         this.tx = tx;
         this.queries = queries;
         this.maxAmount = maxAmount;
+        this.payoutAccountRequired = payoutAccountRequired;
         this.clock = clock;
         this.admission = admission;
     }
@@ -77,6 +79,10 @@ public class SubmitTransactionService {
         admission.admit(caller);
         long amount = Inputs.amount(request.amount(), maxAmount);
         Wallet wallet = ownWallet(caller, request.walletId());
+        if (payoutAccountRequired && (wallet.stripeAccountId() == null || wallet.stripeAccountId().isBlank())) {
+            // Outside local mode there is no default account to pay out to: refuse now rather than fail later.
+            throw RequestRejected.invalid("wallet has no stripeAccountId for payouts");
+        }
         Accepted accepted = new Accepted(TransactionType.WITHDRAWAL, wallet, null, amount, request.description(),
                 null, request.idempotencyKey());
         return submit(caller, accepted);

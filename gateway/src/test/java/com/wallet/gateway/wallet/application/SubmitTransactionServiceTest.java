@@ -65,7 +65,7 @@ class SubmitTransactionServiceTest {
         TransactionQueries queries = new TransactionQueries(transactions, wallets, atRest);
         return new SubmitTransactionService(wallets, transactions, events::add, outbox, publisher,
                 new CommandCodec(ring.cipher(KeyRing.Purpose.COMMANDS), JsonMapper.builder().build()), atRest,
-                ring.fingerprints(), new TransactionTemplate(new NoOpTransactionManager()), queries, MAX,
+                ring.fingerprints(), new TransactionTemplate(new NoOpTransactionManager()), queries, MAX, false,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new MutationAdmission(RateLimits.NONE));
     }
 
@@ -212,6 +212,11 @@ class SubmitTransactionServiceTest {
         @Override
         public Optional<Wallet> find(UUID id) {
             return Optional.ofNullable(rows.get(id));
+        }
+
+        @Override
+        public Optional<Wallet> findForUpdate(UUID id) {
+            return find(id);
         }
 
         @Override

@@ -1,12 +1,17 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
+import com.wallet.common.audit.TransactionAuditStatements;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.outbox.OutboxStatements;
 import com.wallet.processor.wallet.application.TransactionEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Appends to outbox_events (walletSequence stamped by the database); the relay stamps the sequence. */
+/**
+ * Appends to outbox_events (walletSequence stamped by the database; the relay stamps the sequence)
+ * and, in the same database transaction, the change's audit entry (actor {@code system}): every
+ * status change and money movement of the processor passes here.
+ */
 class JdbcTransactionEvents implements TransactionEvents {
 
     private final JdbcClient jdbc;
@@ -19,8 +24,13 @@ class JdbcTransactionEvents implements TransactionEvents {
 
     @Override
     public void append(TransactionEvent event) {
+        String payload = json.writeValueAsString(event);
         jdbc.sql(OutboxStatements.APPEND).param("eventId", event.eventId()).param("transactionId", event.transactionId())
-                .param("walletId", event.walletId()).param("payload", json.writeValueAsString(event))
+                .param("walletId", event.walletId()).param("payload", payload)
+                .update();
+        jdbc.sql(TransactionAuditStatements.BY_SYSTEM).param("eventId", event.eventId())
+                .param("transactionId", event.transactionId()).param("walletId", event.walletId())
+                .param("payload", payload)
                 .update();
     }
 }
