@@ -55,7 +55,7 @@ class WithdrawalPayouts {
     Outcome pay(TransactionRecord tx, String source) {
         String destination = wallets.stripeAccountId(tx.walletId()).orElse(defaultDestination);
         PaymentGateway.PayoutResult result = payments.createPayout(new PaymentGateway.Payout(
-                tx.id(), tx.walletId(), tx.amount(), tx.currency(), destination));
+                tx.id(), tx.walletId(), tx.amount(), tx.currency(), destination, tx.requestId()));
         Decision decision;
         if (result instanceof PaymentGateway.PayoutCreated created) {
             decision = WithdrawalReconciliation.afterCreate(CreateAnswer.CREATED, created.transferId());
