@@ -51,6 +51,7 @@ public final class DeadLetters implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false, // reading never creates a DLQ
                 ConsumerConfig.CLIENT_ID_CONFIG, "wallet-dlq"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -28,5 +28,5 @@ public record RetentionProperties(
         @DefaultValue("7d") @NotNull Duration outboxAfter,
         @DefaultValue("1000") @Min(1) @Max(100_000) int batchSize,
         @DefaultValue("1h") @NotNull Duration interval,
-        @DefaultValue("7262633") long lockKey) {
+        @DefaultValue("7262640") long lockKey) {
 }
