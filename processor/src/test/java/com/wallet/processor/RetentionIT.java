@@ -3,9 +3,14 @@ package com.wallet.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.common.messaging.TransactionType;
 import com.wallet.common.messaging.TransferFunds;
+import com.wallet.common.messaging.WalletPosting;
 import com.wallet.processor.retention.RetentionPurge;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -55,6 +60,10 @@ class RetentionIT extends ProcessorIntegrationTest {
         for (int i = 0; i < transfers.size(); i++) {
             UUID tx = transfers.get(i).transactionId();
             long amount = transfers.get(i).amount();
+            // a real event: the relay sends the unpublished one to wallet.transactions, where other tests read
+            TransactionEvent event = TransactionEvent.of(tx, wallet, other, TransactionType.TRANSFER,
+                    TransactionStatus.COMPLETED, amount, "USD", null,
+                    List.of(new WalletPosting(wallet, -amount), new WalletPosting(other, amount)), Instant.now());
             jdbc.sql("""
                     INSERT INTO wallet_event_sequences (wallet_id, last_sequence) VALUES (:w, :seq)
                     ON CONFLICT (wallet_id) DO UPDATE SET last_sequence = :seq""")
@@ -64,10 +73,8 @@ class RetentionIT extends ProcessorIntegrationTest {
                                                published_at)
                     VALUES (:e, :tx, :w, :seq, CAST(:payload AS jsonb), now() - interval '9 days',
                             CASE WHEN :seq = 4 THEN NULL ELSE now() - interval '8 days' END)""")
-                    .param("e", UUID.randomUUID()).param("tx", tx).param("w", wallet).param("seq", i + 1L)
-                    .param("payload", """
-                            {"postings":[{"walletId":"%s","amount":%d},{"walletId":"%s","amount":%d}]}"""
-                            .formatted(wallet, -amount, other, amount))
+                    .param("e", event.eventId()).param("tx", tx).param("w", wallet).param("seq", i + 1L)
+                    .param("payload", json.writeValueAsString(event))
                     .update();
             jdbc.sql("INSERT INTO command_outbox (command_id, wallet_id, envelope, created_at, published_at) "
                             + "VALUES (:tx, :w, '{}'::jsonb, now() - interval '9 days', "
