@@ -10,6 +10,7 @@ import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.outbox.OutboxStatements;
+import com.wallet.processor.retention.RetentionPurge;
 import com.wallet.processor.wallet.application.TransactionEventFactory;
 import com.wallet.processor.wallet.application.TransactionEvents;
 import com.wallet.processor.wallet.application.TransactionRecord;
@@ -40,6 +41,8 @@ class AuditTrailIT extends ProcessorIntegrationTest {
     TransactionEventFactory eventFactory;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    RetentionPurge retention;
 
     record Entry(String actor, String action, UUID counterparty, JsonNode before, JsonNode after) {
     }
@@ -145,6 +148,36 @@ class AuditTrailIT extends ProcessorIntegrationTest {
         });
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_events WHERE transaction_id = :t").param("t", id)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** Retention (V8) purges published outbox events; "before" comes from the audit trail, which stays. */
+    @Test
+    void keepsTheStateBeforeAChangeAfterTheTransactionsOutboxEventsWerePurged() {
+        WalletFixture wallets = fixture();
+        UUID from = wallets.aWalletWith(100);
+        UUID to = wallets.aWalletWith(0);
+        TransferFunds transfer = wallets.pendingTransfer(from, to, 100); // not sent: this test changes it itself
+        UUID id = transfer.transactionId();
+        acceptedByTheGateway(transfer);
+        String ofTransaction = "SELECT count(*) FROM outbox_events WHERE transaction_id = :t";
+        await().atMost(PATIENCE).until(() -> jdbc.sql(ofTransaction + " AND published_at IS NOT NULL").param("t", id)
+                .query(Long.class).single() == 1);
+        jdbc.sql("UPDATE outbox_events SET published_at = now() - interval '8 days' WHERE transaction_id = :t")
+                .param("t", id).update();
+
+        retention.purge();
+
+        assertThat(jdbc.sql(ofTransaction).param("t", id).query(Long.class).single()).isZero();
+        TransactionRecord pending = transactions.find(id).orElseThrow();
+        transaction.executeWithoutResult(s -> {
+            transactions.changeStatus(id, Set.of(TransactionStatus.PENDING), TransactionStatus.FAILED,
+                    FailureReason.INSUFFICIENT_FUNDS);
+            events.append(eventFactory.changed(pending, TransactionStatus.FAILED, FailureReason.INSUFFICIENT_FUNDS));
+        });
+        List<Entry> entries = entriesOf(id);
+        assertThat(entries).extracting(Entry::action).containsExactly("TRANSACTION_CREATED", "TRANSACTION_STATUS_CHANGED");
+        assertThat(entries.get(1).before().path("status").asString()).isEqualTo("PENDING");
+        assertThat(entries.get(1).after().path("status").asString()).isEqualTo("FAILED");
     }
 
     @Test

@@ -101,6 +101,8 @@ public abstract class ProcessorIntegrationTest {
         props.put("wallet.reconciler.requires-action-timeout", "8s");
         props.put("wallet.reconciler.ambiguous-give-up-after", "2m");
         props.put("wallet.reconciler.missing-object-timeout", MISSING_OBJECT_TIMEOUT.toSeconds() + "s");
+        // the retention purge runs when a test calls it (RetentionIT), never on its own schedule
+        props.put("wallet.retention.initial-delay", "1d");
         // PostgreSQL here is shared by several suites (max_connections 100): stay small.
         props.put("spring.datasource.hikari.maximum-pool-size", "8");
         props.put("spring.datasource.hikari.minimum-idle", "1");

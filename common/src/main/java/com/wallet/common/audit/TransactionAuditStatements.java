@@ -7,9 +7,11 @@ package com.wallet.common.audit;
  * parameters as for the append: {@code eventId}, {@code transactionId}, {@code walletId},
  * {@code payload} (the event as JSON).
  *
- * <p>{@code before} is the state of the transaction's previous event (none: the transaction was just
- * created), {@code after} the state of this one with the postings it wrote. Only states: the event
- * carries no description, metadata or bank detail (contract 8).
+ * <p>{@code before} is the state of the transaction's previous audit entry (none: the transaction
+ * was just created), {@code after} the state of this event with the postings it wrote. The previous
+ * entry, not the previous outbox event: retention purges published outbox events (V8), the audit
+ * trail never; the previous event is only the fallback for a transaction older than the audit trail
+ * (V7). Only states: the event carries no description, metadata or bank detail (contract 8).
  */
 public final class TransactionAuditStatements {
 
@@ -31,11 +33,17 @@ public final class TransactionAuditStatements {
                                           'postings', COALESCE(e.payload -> 'postings', '[]'::jsonb))
                 FROM (SELECT CAST(:payload AS jsonb) AS payload) AS e
                 LEFT JOIN LATERAL (
-                    SELECT jsonb_build_object('status', o.payload -> 'status', 'failureReason', o.payload -> 'failureReason') AS state
-                    FROM outbox_events o
-                    WHERE o.transaction_id = :transactionId AND o.event_id <> :eventId
-                    ORDER BY o.sequence DESC
-                    LIMIT 1
+                    SELECT COALESCE(
+                        (SELECT jsonb_build_object('status', a.after -> 'status', 'failureReason', a.after -> 'failureReason')
+                         FROM audit_log a
+                         WHERE a.transaction_id = :transactionId
+                         ORDER BY a.id DESC
+                         LIMIT 1),
+                        (SELECT jsonb_build_object('status', o.payload -> 'status', 'failureReason', o.payload -> 'failureReason')
+                         FROM outbox_events o
+                         WHERE o.transaction_id = :transactionId AND o.event_id <> :eventId
+                         ORDER BY o.sequence DESC
+                         LIMIT 1)) AS state
                 ) AS prev ON true
                 """.formatted(actor);
     }

@@ -62,6 +62,24 @@ class DatabasePrivilegesIT extends GatewayITBase {
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_entries" + ofTx).query(Long.class).single()).isEqualTo(2);
     }
 
+    /** DELETE only where the retention purge needs it (V8); no TRUNCATE anywhere. */
+    @Test
+    void theApplicationRoleDeletesOnlyWhatRetentionPurges() {
+        assertThat(jdbc.sql("""
+                SELECT table_name FROM information_schema.role_table_grants
+                WHERE grantee = 'wallet_app' AND privilege_type = :p AND table_schema = 'public'""")
+                .param("p", "DELETE").query(String.class).list())
+                .containsExactlyInAnyOrder("processed_commands", "processed_stripe_events", "command_outbox",
+                        "outbox_events");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM information_schema.role_table_grants
+                WHERE grantee = 'wallet_app' AND privilege_type = 'TRUNCATE'""").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT has_table_privilege('outbox_purged', 'INSERT') "
+                + "AND has_table_privilege('outbox_purged', 'UPDATE')").query(Boolean.class).single()).isTrue();
+        assertRefusedToApp("DELETE FROM wallets WHERE id = gen_random_uuid()", "permission denied");
+        assertRefusedToApp("DELETE FROM transactions" + " WHERE id = '" + transactionId + "'", "permission denied");
+    }
+
     @Test
     void theDatabaseRefusesToUpdateOrDeletePostingsOrAuditEntriesEvenToTheOwner() throws SQLException {
         String ofTx = " WHERE transaction_id = '" + transactionId + "'";

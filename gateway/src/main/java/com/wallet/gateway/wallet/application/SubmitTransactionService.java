@@ -12,6 +12,7 @@ import com.wallet.common.messaging.TransactionType;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.messaging.WalletCommand;
 import com.wallet.common.messaging.WithdrawFunds;
+import com.wallet.common.observability.RequestId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -202,7 +203,8 @@ public class SubmitTransactionService {
         PendingTransaction pendingRow(UUID id, Caller caller, String fingerprint, FieldCipher cipher) {
             return new PendingTransaction(id, source.id(), destinationId(), caller.userId(), type, amount,
                     currency(), seal(cipher, description, "transactions.description:" + id),
-                    seal(cipher, paymentMethod, "transactions.payment_method:" + id), idempotencyKey, fingerprint);
+                    seal(cipher, paymentMethod, "transactions.payment_method:" + id), idempotencyKey, fingerprint,
+                    RequestId.current()); // the HTTP request's id, put in the MDC by RequestIdFilter
         }
 
         private static byte[] seal(FieldCipher cipher, String value, String associatedData) {

@@ -292,9 +292,9 @@ class SubmitTransactionServiceTest {
         }
 
         @Override
-        public List<CommandEnvelope> lockUnpublished(Duration olderThan, int limit) {
+        public List<Unsent> lockUnpublished(Duration olderThan, int limit) {
             return rows.entrySet().stream().filter(e -> !published.contains(e.getKey()))
-                    .map(Map.Entry::getValue).limit(limit).toList();
+                    .map(e -> new Unsent(e.getValue(), null)).limit(limit).toList();
         }
     }
 

@@ -60,7 +60,7 @@ class WithdrawalPayouts {
             return apply(tx, WithdrawalReconciliation.afterCreate(CreateAnswer.REFUSED, null), source);
         }
         PaymentGateway.PayoutResult result = payments.createPayout(new PaymentGateway.Payout(
-                tx.id(), tx.walletId(), tx.amount(), tx.currency(), destination));
+                tx.id(), tx.walletId(), tx.amount(), tx.currency(), destination, tx.requestId()));
         Decision decision;
         if (result instanceof PaymentGateway.PayoutCreated created) {
             decision = WithdrawalReconciliation.afterCreate(CreateAnswer.CREATED, created.transferId());

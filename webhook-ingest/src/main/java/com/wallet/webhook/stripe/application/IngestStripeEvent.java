@@ -3,6 +3,7 @@ package com.wallet.webhook.stripe.application;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import com.wallet.common.messaging.StripeEventMessage;
+import com.wallet.common.observability.RequestId;
 import com.wallet.common.messaging.StripeEventParser;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +41,14 @@ public class IngestStripeEvent {
         if (verified.isEmpty()) {
             return IngestResult.REJECTED;
         }
-        StripeEventMessage event = verified.get();
+        // The request that made the Stripe object (its metadata request_id) instead of this delivery's
+        // own id: in this service's lines and, by the producer interceptor, the record's X-Request-Id.
+        try (RequestId.Scope ignored = RequestId.open(StripeEventParser.requestId(payload))) {
+            return ingest(verified.get());
+        }
+    }
+
+    private IngestResult ingest(StripeEventMessage event) {
         if (!HANDLED_TYPES.contains(event.type())) {
             log.info("ignoring Stripe event {} of unhandled type {}", event.eventId(), event.type());
             return IngestResult.IGNORED;
