@@ -30,13 +30,16 @@ class DeadLettersIT extends ProcessorIntegrationTest {
 
     @AfterEach
     void dropTheFault() {
-        jdbc.sql("DROP TRIGGER IF EXISTS dlq_test_fault ON processed_commands").update();
-        jdbc.sql("DROP FUNCTION IF EXISTS dlq_test_fault()").update();
+        owner().sql("DROP TRIGGER IF EXISTS dlq_test_fault ON processed_commands").update();
+        owner().sql("DROP FUNCTION IF EXISTS dlq_test_fault()").update();
     }
 
-    /** The next insert of this command id fails as a unique violation whose Detail quotes a value. */
+    /**
+     * The next insert of this command id fails as a unique violation whose Detail quotes a value.
+     * A trigger is DDL: the owner creates it (the processor's wallet_app may not).
+     */
     private void failProcessingOf(UUID commandId) {
-        jdbc.sql("""
+        owner().sql("""
                 CREATE FUNCTION dlq_test_fault() RETURNS trigger AS $$
                 BEGIN
                     IF NEW.command_id = '%s' THEN
@@ -46,7 +49,7 @@ class DeadLettersIT extends ProcessorIntegrationTest {
                     RETURN NEW;
                 END
                 $$ LANGUAGE plpgsql""".formatted(commandId, DETAIL_VALUE)).update();
-        jdbc.sql("CREATE TRIGGER dlq_test_fault BEFORE INSERT ON processed_commands FOR EACH ROW "
+        owner().sql("CREATE TRIGGER dlq_test_fault BEFORE INSERT ON processed_commands FOR EACH ROW "
                 + "EXECUTE FUNCTION dlq_test_fault()").update();
     }
 

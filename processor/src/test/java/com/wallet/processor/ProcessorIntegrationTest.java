@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +70,15 @@ public abstract class ProcessorIntegrationTest {
     protected JsonMapper json;
     @Autowired
     protected com.wallet.common.crypto.FieldCipher cipher;
+
+    /**
+     * The schema owner's connection, for what the processor's own role (wallet_app, {@link #jdbc})
+     * may not do: DDL such as a test's fault trigger.
+     */
+    protected static JdbcClient owner() {
+        return JdbcClient.create(new DriverManagerDataSource(LocalServices.jdbcUrl(DATABASE), LocalServices.username(),
+                LocalServices.password()));
+    }
 
     protected WalletFixture fixture() {
         return new WalletFixture(jdbc);

@@ -59,7 +59,7 @@ class ProductionModeIT extends GatewayITBase {
         assertThat(reply.firstError().path("message").asString()).isEqualTo("wallet has no stripeAccountId for payouts");
         assertThat(transactionsOf(wallet)).isZero();
         assertThat(commandsKeyedBy(wallet)).isEmpty();
-        String paid = createWallet(user, Map.of("currency", "USD", "stripeAccountId", "acct_test_production"));
+        String paid = createWallet(user, Map.of("currency", "USD", "stripeAccountId", "acct_1Production0000"));
         assertThat(withdraw(user, paid, 10).code()).as("a wallet with an account gets past this check")
                 .isNotEqualTo("INVALID_ARGUMENT");
     }
