@@ -3,6 +3,7 @@ package com.wallet.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.wallet.common.messaging.Topics;
+import com.wallet.testsupport.CapturedSpans;
 import com.wallet.testsupport.LocalServices;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
         "wallet.jwt.secret=" + LocalServices.JWT_SECRET,
         "wallet.encryption.key=" + LocalServices.ENCRYPTION_KEY,
         "wallet.gateway.relay-interval=500ms"})
+@Import(CapturedSpans.Config.class) // on the base, so the ITs share one context
 abstract class GatewayITBase {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -23,7 +23,7 @@ class OutboxBacklog {
     OutboxBacklog(JdbcOutboxEvents outbox, MeterRegistry meters) {
         this.outbox = outbox;
         Gauge.builder("wallet.outbox.backlog", this, b -> b.rows).description("unpublished outbox rows")
-                .baseUnit("events").register(meters);
+                .register(meters);
         Gauge.builder("wallet.outbox.oldest.age", this, b -> b.oldestSeconds)
                 .description("how long the oldest unpublished outbox row has waited").baseUnit("seconds")
                 .register(meters);

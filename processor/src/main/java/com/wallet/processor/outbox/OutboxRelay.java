@@ -44,7 +44,7 @@ class OutboxRelay {
         this.sendTimeout = sendTimeout;
         this.rounds = Timer.builder("wallet.outbox.relay")
                 .description("one relay batch: read, send, wait for the acks, mark published").register(meters);
-        this.batches = DistributionSummary.builder("wallet.outbox.relay.batch.size").baseUnit("events")
+        this.batches = DistributionSummary.builder("wallet.outbox.relay.batch.size")
                 .description("events published per relay batch").register(meters);
     }
 

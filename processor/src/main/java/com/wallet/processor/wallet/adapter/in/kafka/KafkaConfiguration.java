@@ -45,6 +45,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -89,8 +90,9 @@ public class KafkaConfiguration {
     /** Boot's Kafka metrics and tracing on the factories this class builds itself. */
     @Bean
     KafkaClients kafkaClients(ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> consumerCustomizers,
-                              ObjectProvider<DefaultKafkaProducerFactoryCustomizer> producerCustomizers) {
-        return new KafkaClients(consumerCustomizers, producerCustomizers);
+                              ObjectProvider<DefaultKafkaProducerFactoryCustomizer> producerCustomizers,
+                              ObjectProvider<KafkaAdmin> admins) {
+        return new KafkaClients(consumerCustomizers, producerCustomizers, admins);
     }
 
     @Bean
