@@ -200,6 +200,12 @@ class WebhookIngestIT {
     }
 
     @Test
+    void shouldExportNoSpansWithoutAnOtlpEndpoint(@Autowired org.springframework.context.ApplicationContext context) {
+        // trace ids go to the logs only (OtlpExportIT shows the export once an endpoint is set)
+        assertThat(context.getBeansOfType(io.opentelemetry.sdk.trace.export.SpanExporter.class)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseBadSignaturesAndPublishNothing() throws Exception {
         String payload = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-9\"}");
         String notJson = "this is not json";
