@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 public final class CapturedSpans implements SpanProcessor {
 
     /** The most recent spans only: a long suite (schedulers make spans every 100 ms) must not grow without bound. */
-    private static final int KEEP = 50_000;
+    private static final int KEEP = 20_000;
 
     private final Deque<SpanData> ended = new ArrayDeque<>();
 

@@ -1,8 +1,10 @@
 package com.wallet.gateway.observability;
 
 import com.wallet.common.observability.NonBlockingClusterIdAdmin;
+import com.wallet.common.observability.QuietBackgroundWork;
 import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,12 @@ public class ObservabilityConfiguration {
     @Bean
     Instrumentation mutationMetrics(MeterRegistry meters) {
         return new MutationMetrics(meters);
+    }
+
+    /** No traces of the command relay's rounds nor of SQL outside a request ({@link QuietBackgroundWork}). */
+    @Bean
+    ObservationPredicate quietBackgroundWork() {
+        return new QuietBackgroundWork();
     }
 
     /** Static and lazy: a post-processor must not pull beans in early. */
