@@ -50,12 +50,15 @@ public final class TimeBoxedHealthIndicator implements HealthIndicator, AutoClos
             if (last != null && now - lastAt < cacheFor.toNanos()) {
                 return last;
             }
-            if (inFlight == null) {
-                inFlight = CompletableFuture.supplyAsync(this::checkSafely, executor);
-                inFlightSince = now;
-                inFlight.thenAccept(this::remember);
-            }
             running = inFlight;
+            if (running == null) {
+                running = CompletableFuture.supplyAsync(this::checkSafely, executor);
+                inFlight = running;
+                inFlightSince = now;
+                // A check that is already done runs remember() here, at once (this thread holds the
+                // lock): it clears inFlight, so this call keeps its own reference.
+                running.thenAccept(this::remember);
+            }
             waitNanos = Math.max(0, timeout.toNanos() - (now - inFlightSince));
         }
         try {
