@@ -7,16 +7,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Bench rows in the real wallet database, written so that the money rules keep holding: each bench
- * wallet is funded by one COMPLETED deposit whose postings (+X wallet, -X Stripe clearing) sum to
- * zero, so its balance equals the sum of its postings; transfers are inserted as PENDING rows the
+ * Bench rows in the real wallet database. Wallets are created empty (no money appears here): the
+ * bench funds them through the product ({@link Treasury}). Transfers are inserted as PENDING rows the
  * way the gateway inserts them, and only the processor moves money. Bench users are named
  * {@code bench-<run>-...}, so bench data is easy to tell apart (and to leave out of reports).
  */
@@ -25,16 +23,12 @@ final class WalletFixtures {
     static final String CURRENCY = "USD";
 
     private static final String INSERT_WALLET = """
-            INSERT INTO wallets (id, user_id, currency, balance, label) VALUES (?, ?, ?, ?, 'bench')""";
+            INSERT INTO wallets (id, user_id, currency, balance, label) VALUES (?, ?, ?, 0, 'bench')""";
 
     private static final String INSERT_TRANSACTION = """
             INSERT INTO transactions (id, wallet_id, counterparty_wallet_id, user_id, type, status, amount, currency,
                                       idempotency_key, request_fingerprint)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-    private static final String INSERT_POSTING = """
-            INSERT INTO ledger_entries (transaction_id, account, wallet_id, amount, currency, entry_kind)
-            VALUES (?, ?, ?, ?, ?, 'DEPOSIT')""";
 
     private final BenchOptions options;
 
@@ -46,40 +40,24 @@ final class WalletFixtures {
     record Transfer(UUID id, UUID from, UUID to, long amount, String userId) {
     }
 
-    /** Creates {@code count} wallets of {@code userId}, each funded with {@code balance} minor units. */
-    List<UUID> fundedWallets(String userId, int count, long balance) throws SQLException {
+    /** Creates {@code count} empty wallets of {@code userId}. */
+    List<UUID> wallets(String userId, int count) throws SQLException {
         List<UUID> wallets = new ArrayList<>(count);
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement w = c.prepareStatement(INSERT_WALLET);
-                 PreparedStatement t = c.prepareStatement(INSERT_TRANSACTION);
-                 PreparedStatement l = c.prepareStatement(INSERT_POSTING)) {
+            try (PreparedStatement w = c.prepareStatement(INSERT_WALLET)) {
                 for (int i = 0; i < count; i++) {
                     UUID wallet = UUID.randomUUID();
-                    UUID deposit = UUID.randomUUID();
                     wallets.add(wallet);
                     w.setObject(1, wallet);
                     w.setString(2, userId);
                     w.setString(3, CURRENCY);
-                    w.setLong(4, balance);
                     w.addBatch();
-                    t.setObject(1, deposit);
-                    t.setObject(2, wallet);
-                    t.setNull(3, Types.OTHER);
-                    t.setString(4, userId);
-                    t.setString(5, "DEPOSIT");
-                    t.setString(6, "COMPLETED");
-                    t.setLong(7, balance);
-                    t.setString(8, CURRENCY);
-                    t.setString(9, "bench-funding-" + deposit);
-                    t.setString(10, fingerprint("bench-funding:" + deposit));
-                    t.addBatch();
-                    posting(l, deposit, "WALLET", wallet, balance);
-                    posting(l, deposit, "STRIPE_CLEARING", null, -balance);
+                    if ((i + 1) % 1000 == 0) {
+                        w.executeBatch();
+                    }
                 }
                 w.executeBatch();
-                t.executeBatch();
-                l.executeBatch();
             }
             c.commit();
         }
@@ -113,20 +91,6 @@ final class WalletFixtures {
             }
             c.commit();
         }
-    }
-
-    private static void posting(PreparedStatement l, UUID tx, String account, UUID wallet, long amount)
-            throws SQLException {
-        l.setObject(1, tx);
-        l.setString(2, account);
-        if (wallet == null) {
-            l.setNull(3, Types.OTHER);
-        } else {
-            l.setObject(3, wallet);
-        }
-        l.setLong(4, amount);
-        l.setString(5, CURRENCY);
-        l.addBatch();
     }
 
     private Connection connect() throws SQLException {
