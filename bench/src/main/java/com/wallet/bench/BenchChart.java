@@ -16,6 +16,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -88,6 +89,9 @@ final class BenchChart {
         LogAxis axis = new LogAxis(label);
         axis.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
         axis.setSmallestValue(0.01);
+        axis.setTickUnit(new NumberTickUnit(1), false, true);   // labels at 1, 10, 100, ...
+        axis.setMinorTickCount(10);
+        axis.setMinorTickMarksVisible(true);
         axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < dataset.getSeriesCount(); i++) {
@@ -100,7 +104,8 @@ final class BenchChart {
         panel.setBackgroundPaint(Color.WHITE);
         panel.setDomainGridlinePaint(new Color(0xdddddd));
         panel.setRangeGridlinePaint(new Color(0xdddddd));
-        panel.setRangeMinorGridlinesVisible(false);
+        panel.setRangeMinorGridlinesVisible(true);
+        panel.setRangeMinorGridlinePaint(new Color(0xf0f0f0));
         return panel;
     }
 }

@@ -1,5 +1,9 @@
 package com.wallet.bench;
 
+import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.common.messaging.TransactionType;
+import com.wallet.common.outbox.OutboxStatements;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,15 +11,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bench rows in the real wallet database. Wallets are created empty (no money appears here): the
- * bench funds them through the product ({@link Treasury}). Transfers are inserted as PENDING rows the
- * way the gateway inserts them, and only the processor moves money. Bench users are named
+ * bench funds them through the product ({@link Treasury}). Transfers are inserted as PENDING rows with
+ * their PENDING events the way the gateway inserts them, and only the processor moves money. Bench users are named
  * {@code bench-<run>-...}, so bench data is easy to tell apart (and to leave out of reports).
  */
 final class WalletFixtures {
@@ -30,7 +36,10 @@ final class WalletFixtures {
                                       idempotency_key, request_fingerprint)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    private static final NamedSql APPEND_EVENT = NamedSql.of(OutboxStatements.APPEND);
+
     private final BenchOptions options;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     WalletFixtures(BenchOptions options) {
         this.options = options;
@@ -64,11 +73,17 @@ final class WalletFixtures {
         return wallets;
     }
 
-    /** Inserts the PENDING transfer rows the processor requires before it applies a TransferFunds. */
+    /**
+     * Inserts the PENDING transfer rows the processor requires before it applies a TransferFunds,
+     * each with its PENDING event, as the gateway writes them: in one transaction, the event through
+     * the shared {@link OutboxStatements#APPEND} (so the wallet's walletSequence stays contiguous).
+     */
     void insertPending(List<Transfer> transfers) throws SQLException {
+        Instant now = Instant.now();
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement t = c.prepareStatement(INSERT_TRANSACTION)) {
+            try (PreparedStatement t = c.prepareStatement(INSERT_TRANSACTION);
+                 PreparedStatement e = c.prepareStatement(APPEND_EVENT.jdbc())) {
                 int n = 0;
                 for (Transfer transfer : transfers) {
                     t.setObject(1, transfer.id());
@@ -83,13 +98,33 @@ final class WalletFixtures {
                     t.setString(10, fingerprint("TRANSFER:" + transfer.from() + ":" + transfer.to() + ":"
                             + transfer.amount() + ":" + CURRENCY));
                     t.addBatch();
+                    pendingEvent(e, TransactionEvent.of(transfer.id(), transfer.from(), transfer.to(),
+                            TransactionType.TRANSFER, TransactionStatus.PENDING, transfer.amount(), CURRENCY, null,
+                            List.of(), now));
+                    e.addBatch();
                     if (++n % 1000 == 0) {
                         t.executeBatch();
+                        e.executeBatch();
                     }
                 }
                 t.executeBatch();
+                e.executeBatch();
             }
             c.commit();
+        }
+    }
+
+    private void pendingEvent(PreparedStatement e, TransactionEvent event) throws SQLException {
+        List<String> names = APPEND_EVENT.names();
+        for (int i = 0; i < names.size(); i++) {
+            switch (names.get(i)) {
+                case "eventId" -> e.setObject(i + 1, event.eventId());
+                case "transactionId" -> e.setObject(i + 1, event.transactionId());
+                case "walletId" -> e.setObject(i + 1, event.walletId());
+                case "payload" -> e.setString(i + 1, json.writeValueAsString(event));
+                default -> throw new IllegalStateException("OutboxStatements.APPEND names :" + names.get(i)
+                        + ", which the bench does not know");
+            }
         }
     }
 
