@@ -188,7 +188,7 @@ public final class BenchMain {
                 report.progress("(c) gateway: %d GraphQL transfers, %d clients", options.gqlTransfers(),
                         Math.min(options.concurrency(), gqlWallets.size() / 2));
                 PerSecond accepted = PerSecond.startingNow(Phases.GATEWAY_ACCEPTED);
-                PerSecond finals = new PerSecond(Phases.GATEWAY_FINAL, System.nanoTime());
+                PerSecond finals = PerSecond.startingNow(Phases.GATEWAY_FINAL);
                 timeline.add(accepted);
                 timeline.add(finals);
                 gql = gateway.run(gqlWallets, options.gqlTransfers(), run + "-gql", accepted, finals);
@@ -243,7 +243,7 @@ public final class BenchMain {
             row("-".repeat(44), "-".repeat(8), "-".repeat(8), "-".repeat(8), "-".repeat(8), "-".repeat(8), "-".repeat(30));
             Treasury.Funding funding = f.funding();
             Latency d = funding.depositLatency();
-            row("warm-up deposits (GraphQL -> Stripe -> final)", tps(funding.deposits() / funding.depositSeconds()),
+            row("warm-up deposits GraphQL -> Stripe -> final", tps(funding.deposits() / funding.depositSeconds()),
                     ms(d.percentileMs(50)), ms(d.percentileMs(99)), ms(d.percentileMs(99.9)), ms(d.maxMs()),
                     funding.deposits() + " COMPLETED" + String.format(Locale.ROOT, " in %.1f s", funding.depositSeconds())
                             + " (not counted)");
