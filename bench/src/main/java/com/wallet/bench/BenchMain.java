@@ -83,7 +83,7 @@ public final class BenchMain {
                 run, options.concurrency(), options.inFlight(), options.transfers(), options.hotTransfers(),
                 options.gqlTransfers());
         List<PerSecond> timeline = new ArrayList<>();
-        Figures figures;
+        Measured figures;
         try {
             figures = measure(report, timeline, encryptionKey, jwtSecret);
         } catch (Exception e) {
@@ -101,7 +101,7 @@ public final class BenchMain {
     }
 
     /** What the phases measured. */
-    record Figures(PgBaseline.Figures pg, Treasury.Funding funding, KafkaPhase.Outcome warmup, KafkaPhase.Outcome e2e,
+    record Measured(PgBaseline.Figures pg, Treasury.Funding funding, KafkaPhase.Outcome warmup, KafkaPhase.Outcome e2e,
                    KafkaPhase.Outcome hot, GatewayPhase.Outcome gql) {
 
         BenchResult result() {
@@ -110,7 +110,7 @@ public final class BenchMain {
         }
     }
 
-    private Figures measure(Report report, List<PerSecond> timeline, String encryptionKey, String jwtSecret)
+    private Measured measure(Report report, List<PerSecond> timeline, String encryptionKey, String jwtSecret)
             throws Exception {
         PgBaseline.Figures pg = PgBaseline.Figures.none();
         if (!options.skipPgbench()) {
@@ -193,7 +193,7 @@ public final class BenchMain {
                 timeline.add(finals);
                 gql = gateway.run(gqlWallets, options.gqlTransfers(), run + "-gql", accepted, finals);
             }
-            return new Figures(pg, funding, warmup, e2e, hot, gql);
+            return new Measured(pg, funding, warmup, e2e, hot, gql);
         }
     }
 
@@ -235,7 +235,7 @@ public final class BenchMain {
             out.flush();
         }
 
-        void table(Figures f, BenchResult result) {
+        void table(Measured f, BenchResult result) {
             PgBaseline.Figures pg = f.pg();
             GatewayPhase.Outcome gql = f.gql();
             out.println();
