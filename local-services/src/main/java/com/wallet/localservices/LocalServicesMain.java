@@ -17,11 +17,14 @@ import redis.embedded.RedisServer;
  * <pre>
  *   java -jar local-services.jar postgres --port 5432 --data .wallet/pg
  *   java -jar local-services.jar redis    --port 6379 --data .wallet/redis
+ *   java -jar local-services.jar sql      --host 127.0.0.1 --port 5432 --user postgres "SELECT 1"
  * </pre>
  *
  * Once the server accepts connections it prints one line starting with {@code READY} (bin/wallet
  * waits for it), then runs until SIGTERM, when it stops the server cleanly. The data directory
- * is kept, so the next start finds the same databases.
+ * is kept, so the next start finds the same databases. {@code sql} runs one statement against the
+ * {@code postgres} database and prints its rows like {@code psql -tA}, for a machine without a
+ * PostgreSQL client (the password, if any, comes from {@code DATABASE_PASSWORD}).
  */
 public final class LocalServicesMain {
 
@@ -31,6 +34,9 @@ public final class LocalServicesMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "sql".equals(args[0])) {
+            System.exit(AdminSql.run(args));
+        }
         Options options = Options.parse(args);
         AutoCloseable server = switch (options.kind()) {
             case "postgres" -> startPostgres(options);
@@ -61,6 +67,8 @@ public final class LocalServicesMain {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
+                // zonky turns this off for speed; a ledger's commit should mean what it says.
+                .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
         String version = serverVersion(pg);
