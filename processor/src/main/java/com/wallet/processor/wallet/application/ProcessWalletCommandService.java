@@ -42,6 +42,9 @@ public class ProcessWalletCommandService {
             outcome = dispatcher.dispatch(command);
         } catch (RuntimeException e) {
             count(command, "ERROR");
+            // why it will be retried or dead-lettered: the exception's type only (messages can carry SQL values)
+            Counter.builder("wallet.commands.errors").tag("type", command.type().name())
+                    .tag("exception", e.getClass().getSimpleName()).register(meters).increment();
             throw e;
         }
         sample.stop(meters.timer("wallet.command.processing", "type", command.type().name()));

@@ -7,6 +7,7 @@ import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.DeclaredTopics;
 import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.common.messaging.Topics;
+import com.wallet.processor.observability.KafkaClients;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
 import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
@@ -31,7 +32,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,9 +43,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -83,6 +87,14 @@ public class KafkaConfiguration {
     public static final String REASON_HEADER = "wallet-dlq-reason";
     public static final String EXCEPTION_HEADER = "wallet-dlq-exception";
 
+    /** Boot's Kafka metrics and tracing on the factories this class builds itself. */
+    @Bean
+    KafkaClients kafkaClients(ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> consumerCustomizers,
+                              ObjectProvider<DefaultKafkaProducerFactoryCustomizer> producerCustomizers,
+                              ObjectProvider<KafkaAdmin> admins) {
+        return new KafkaClients(consumerCustomizers, producerCustomizers, admins);
+    }
+
     @Bean
     WalletCommandListener walletCommandListener(ProcessWalletCommandService commands) {
         return new WalletCommandListener(commands);
@@ -107,29 +119,32 @@ public class KafkaConfiguration {
 
     @Bean(COMMANDS_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, CommandEnvelope> walletCommandsContainerFactory(
-            KafkaProperties kafka, JsonMapper json, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
+            KafkaProperties kafka, JsonMapper json, DefaultErrorHandler errorHandler, KafkaListenerProperties listener,
+            KafkaClients clients) {
         return factory(consumerProperties(kafka), new JacksonJsonDeserializer<>(CommandEnvelope.class, json, false),
-                errorHandler, listener);
+                errorHandler, listener, clients);
     }
 
     /** Values stay bytes: {@link StripeEventListener} opens them (and a dead-lettered one goes out as received). */
     @Bean(STRIPE_EVENTS_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> stripeEventsContainerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
-        return factory(consumerProperties(kafka), new ByteArrayDeserializer(), errorHandler, listener);
+            KafkaProperties kafka, DefaultErrorHandler errorHandler, KafkaListenerProperties listener,
+            KafkaClients clients) {
+        return factory(consumerProperties(kafka), new ByteArrayDeserializer(), errorHandler, listener, clients);
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
             Map<String, Object> props, Deserializer<V> value, DefaultErrorHandler errorHandler,
-            KafkaListenerProperties listener) {
-        var consumers = new DefaultKafkaConsumerFactory<String, V>(props,
-                new ErrorHandlingDeserializer<>(new StringDeserializer()), new ErrorHandlingDeserializer<>(value));
+            KafkaListenerProperties listener, KafkaClients clients) {
+        var consumers = clients.customized(new DefaultKafkaConsumerFactory<String, V>(props,
+                new ErrorHandlingDeserializer<>(new StringDeserializer()), new ErrorHandlingDeserializer<>(value)));
         var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(listener.concurrency());
         factory.setCommonErrorHandler(errorHandler);
         factory.setRecordInterceptor(new RequestIdRecordInterceptor<>());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        KafkaClients.observe(factory.getContainerProperties());
         // Graceful shutdown: finish the record in flight, commit its offset, leave the group; the
         // rest of the poll stays uncommitted and goes to the next owner (nothing applied twice).
         factory.getContainerProperties().setStopImmediate(true);
@@ -151,13 +166,13 @@ public class KafkaConfiguration {
 
     @Bean
     DefaultErrorHandler walletErrorHandler(KafkaProperties kafka, JsonMapper json, KafkaListenerProperties listener,
-                                           FailDeadLetteredCommandService failDeadLettered) {
+                                           FailDeadLetteredCommandService failDeadLettered, KafkaClients clients) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        KafkaTemplate<String, byte[]> raw = new KafkaTemplate<>(
+        KafkaTemplate<String, byte[]> raw = clients.template(
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()));
-        KafkaTemplate<String, Object> asJson = new KafkaTemplate<>(
+        KafkaTemplate<String, Object> asJson = clients.template(
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(),
                         new JacksonJsonSerializer<Object>(json).noTypeInfo()));
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
