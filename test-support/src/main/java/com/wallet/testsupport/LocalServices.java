@@ -95,7 +95,7 @@ public final class LocalServices {
     public static synchronized String kafkaBootstrap(String... topics) {
         if (DOCKER) {
             if (kafkaContainer == null) {
-                kafkaContainer = new KafkaContainer("apache/kafka:4.1.1");
+                kafkaContainer = new KafkaContainer("apache/kafka:" + declaredKafkaVersion());
                 kafkaContainer.start();
             }
             return kafkaContainer.getBootstrapServers();
@@ -113,6 +113,20 @@ public final class LocalServices {
             embeddedKafka.addTopics(missing(topics));
         }
         return embeddedKafka.getBrokersAsString();
+    }
+
+    /** The broker version of wallet/kafka.properties (common's resource, on every test classpath). */
+    private static String declaredKafkaVersion() {
+        try (var in = LocalServices.class.getClassLoader().getResourceAsStream("wallet/kafka.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("wallet/kafka.properties (module common) is not on the test classpath");
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("kafka.version");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String[] missing(String[] topics) {

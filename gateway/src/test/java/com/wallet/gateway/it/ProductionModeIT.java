@@ -40,6 +40,7 @@ class ProductionModeIT extends GatewayITBase {
     @Test
     void graphiqlAndIntrospectionAreOff() throws Exception {
         assertThat(get(port, "/graphiql")).isEqualTo(404);
+        assertThat(get(port, "/graphiql/assets/react/18.3.1/umd/react.production.min.js")).isEqualTo(404);
         Reply schema = graphql(token(newUser()), "query { __schema { types { name } } }", Map.of());
         assertThat(schema.body().path("data").path("__schema").path("types").isArray()).isFalse();
         assertThat(schema.body().path("errors").isEmpty()).isFalse();
