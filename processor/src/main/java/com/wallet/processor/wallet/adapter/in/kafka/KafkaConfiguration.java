@@ -9,7 +9,7 @@ import com.wallet.common.messaging.Topics;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
 import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
-import com.wallet.processor.wallet.application.ProcessWalletCommandService;
+import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
 import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +82,7 @@ public class KafkaConfiguration {
     public static final String EXCEPTION_HEADER = "wallet-dlq-exception";
 
     @Bean
-    WalletCommandListener walletCommandListener(ProcessWalletCommandService commands) {
+    WalletCommandListener walletCommandListener(ProcessCommandBatchService commands) {
         return new WalletCommandListener(commands);
     }
 
@@ -106,15 +106,28 @@ public class KafkaConfiguration {
     @Bean(COMMANDS_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, CommandEnvelope> walletCommandsContainerFactory(
             KafkaProperties kafka, JsonMapper json, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
-        return factory(consumerProperties(kafka), new JacksonJsonDeserializer<>(CommandEnvelope.class, json, false),
+        Map<String, Object> props = consumerProperties(kafka);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, listener.commandBatchSize());
+        var factory = factory(props, new JacksonJsonDeserializer<>(CommandEnvelope.class, json, false),
                 errorHandler, listener);
+        // A poll at a time: runs of transfers apply in one database transaction, and the offsets of
+        // the poll are committed after the listener returned (BatchListenerFailedException names a
+        // failed record: the ones before it are committed, the rest polled again).
+        factory.setBatchListener(true);
+        // MANUAL: the listener acknowledges the poll, or only its first records when it stops early
+        // (a slow Stripe): the others are polled again at once, before max.poll.interval runs out.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        return factory;
     }
 
     /** Values stay bytes: {@link StripeEventListener} opens them (and a dead-lettered one goes out as received). */
     @Bean(STRIPE_EVENTS_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> stripeEventsContainerFactory(
             KafkaProperties kafka, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
-        return factory(consumerProperties(kafka), new ByteArrayDeserializer(), errorHandler, listener);
+        var factory = factory(consumerProperties(kafka), new ByteArrayDeserializer(), errorHandler, listener);
+        factory.setRecordInterceptor(new RequestIdRecordInterceptor<>());
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
@@ -126,10 +139,8 @@ public class KafkaConfiguration {
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(listener.concurrency());
         factory.setCommonErrorHandler(errorHandler);
-        factory.setRecordInterceptor(new RequestIdRecordInterceptor<>());
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
-        // Graceful shutdown: finish the record in flight, commit its offset, leave the group; the
-        // rest of the poll stays uncommitted and goes to the next owner (nothing applied twice).
+        // Graceful shutdown: finish the record (or batch) in flight, commit its offsets, leave the group;
+        // the rest of the poll stays uncommitted and goes to the next owner (nothing applied twice).
         factory.getContainerProperties().setStopImmediate(true);
         factory.getContainerProperties().setShutdownTimeout(listener.shutdownTimeout().toMillis());
         return factory;
@@ -141,7 +152,7 @@ public class KafkaConfiguration {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Deposits and withdrawals call Stripe in the listener (bounded retries, 20 s read timeout):
-        // smaller polls and a longer poll interval keep a slow Stripe from causing rebalances.
+        // a longer poll interval keeps a slow Stripe from causing rebalances.
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
         props.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
         return props;
