@@ -48,6 +48,10 @@ public final class OutboxStatements {
             ORDER BY i.ord
             """;
 
+    /** The channel the outbox relay LISTENs on; a writer NOTIFYs it in its transaction (delivered at commit). */
+    public static final String CHANNEL = "wallet_outbox";
+    public static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', '')";
+
     private OutboxStatements() {
     }
 }

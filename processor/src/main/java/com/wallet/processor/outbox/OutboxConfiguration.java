@@ -1,5 +1,6 @@
 package com.wallet.processor.outbox;
 
+import com.wallet.common.outbox.OutboxStatements;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -33,13 +34,13 @@ public class OutboxConfiguration {
 
     @Bean(destroyMethod = "close")
     RelayLeadership relayLeadership(DataSource dataSource, OutboxProperties properties) {
-        return new RelayLeadership(dataSource, properties.lockKey());
+        return new RelayLeadership(dataSource, properties.lockKey(), OutboxStatements.CHANNEL);
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> outboxKafkaTemplate,
                             RelayLeadership leadership, OutboxProperties properties) {
         return new OutboxRelay(new JdbcOutboxEvents(jdbc), outboxKafkaTemplate, leadership, properties.batchSize(),
-                properties.sendTimeout());
+                properties.sendTimeout(), properties.interval());
     }
 }

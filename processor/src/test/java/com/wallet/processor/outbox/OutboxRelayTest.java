@@ -25,7 +25,8 @@ class OutboxRelayTest {
     private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
     private final JdbcOutboxEvents outbox = mock(JdbcOutboxEvents.class);
     private final RelayLeadership leadership = mock(RelayLeadership.class);
-    private final OutboxRelay relay = new OutboxRelay(outbox, kafka, leadership, 10, Duration.ofSeconds(1));
+    private final OutboxRelay relay = new OutboxRelay(outbox, kafka, leadership, 10, Duration.ofSeconds(1),
+            Duration.ofMillis(100));
 
     private static CompletableFuture<SendResult<String, String>> acked() {
         return CompletableFuture.completedFuture(null);

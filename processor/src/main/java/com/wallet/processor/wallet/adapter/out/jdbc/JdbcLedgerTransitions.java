@@ -97,6 +97,7 @@ class JdbcLedgerTransitions implements LedgerTransitions {
         changeBalances(transitions);
         post(transitions);
         appendEvents(events);
+        jdbc.sql(OutboxStatements.NOTIFY).query().singleRow();   // wakes the relay when this commits
     }
 
     private void changeStatuses(List<Transition> transitions) {

@@ -6,7 +6,10 @@ import com.wallet.processor.wallet.application.TransactionEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Appends to outbox_events (walletSequence stamped by the database); the relay stamps the sequence. */
+/**
+ * Appends to outbox_events (walletSequence stamped by the database; the relay stamps the sequence)
+ * and notifies the relay, which hears it when the transaction commits.
+ */
 class JdbcTransactionEvents implements TransactionEvents {
 
     private final JdbcClient jdbc;
@@ -22,5 +25,6 @@ class JdbcTransactionEvents implements TransactionEvents {
         jdbc.sql(OutboxStatements.APPEND).param("eventId", event.eventId()).param("transactionId", event.transactionId())
                 .param("walletId", event.walletId()).param("payload", json.writeValueAsString(event))
                 .update();
+        jdbc.sql(OutboxStatements.NOTIFY).query().singleRow();   // wakes the relay when this commits
     }
 }
