@@ -9,6 +9,7 @@ import com.wallet.common.config.InvalidSecretException;
 import com.wallet.common.config.WellKnownSecrets;
 import com.wallet.gateway.wallet.application.CommandOutbox;
 import com.wallet.gateway.wallet.application.CommandPublisher;
+import com.wallet.gateway.wallet.application.PublishedCommands;
 import com.wallet.gateway.wallet.application.CommandRelay;
 import com.wallet.gateway.wallet.application.MutationAdmission;
 import com.wallet.gateway.wallet.application.RateLimits;
@@ -93,13 +94,19 @@ public class WalletConfiguration {
     @Bean
     SubmitTransactionService submitTransactionService(Wallets wallets, Transactions transactions,
                                                       TransactionEvents events, CommandOutbox outbox,
-                                                      CommandPublisher publisher, CommandCodec codec,
+                                                      CommandPublisher publisher, PublishedCommands published,
+                                                      CommandCodec codec,
                                                       FieldCipher cipher, Fingerprints fingerprints,
                                                       TransactionTemplate tx, TransactionQueries queries,
                                                       WalletProperties properties, Clock clock,
                                                       MutationAdmission admission) {
-        return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, codec, cipher,
+        return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, published, codec, cipher,
                 fingerprints, tx, queries, properties.maxAmount(), clock, admission);
+    }
+
+    @Bean
+    PublishedCommands publishedCommands(CommandOutbox outbox) {
+        return new PublishedCommands(outbox);
     }
 
     @Bean

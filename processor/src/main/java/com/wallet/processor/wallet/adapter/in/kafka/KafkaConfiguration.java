@@ -35,6 +35,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -200,6 +201,9 @@ public class KafkaConfiguration {
             }
         });
         handler.setCommitRecovered(true);
+        // The retry listener above and the recoverer log each failure once, briefly; the container's
+        // "Seek to current after exception" with a stack trace per poll would only repeat them.
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 
