@@ -1,25 +1,33 @@
 package com.wallet.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code bin/wallet bench}: (a) the raw PostgreSQL limit with pgbench on a scratch database,
- * (b) end-to-end transfer throughput (commands straight to wallet.commands until their final events
- * are on wallet.transactions), (c) GraphQL acceptance and submit-to-final latency through the
- * gateway, (d) a hot source wallet. Prints a table and, last, the one BENCH line (contract section 10).
+ * {@code bin/wallet bench}: (a) the raw PostgreSQL limit with pgbench on a scratch database; then,
+ * from wallets it creates empty and funds through the product (real deposits into treasury wallets,
+ * real transfers out of them: the unmeasured warm-up), (b) end-to-end transfer throughput (commands
+ * straight to wallet.commands until their final events are on wallet.transactions), (d) a hot source
+ * wallet, (c) GraphQL acceptance and submit-to-final latency through the gateway. Prints a table,
+ * writes the per-second CSV and PNG chart, and prints, last, the one BENCH line (contract section 10).
  * A command-line program: its output is the report, so it prints to standard output.
  */
 public final class BenchMain {
 
-    private static final long FUNDING = 100_000_000L;   // minor units per bench wallet
+    /** Transfer amounts are 1..100 minor units: a wallet is funded for this many of the largest. */
+    private static final long LARGEST_TRANSFER = 100;
+    private static final int SPARE_TRANSFERS = 100;
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -33,6 +41,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");   // the chart is drawn without a display
         PrintStream out = System.out;
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
             out.print(BenchOptions.USAGE);
@@ -53,7 +62,7 @@ public final class BenchMain {
             out.println("bench: ENCRYPTION_SECRET_KEY is not set (bin/wallet bench passes the system's)");
             System.exit(2);
         }
-        if (!options.skipGateway() && (jwtSecret == null || jwtSecret.isBlank())) {
+        if (jwtSecret == null || jwtSecret.isBlank()) {   // the treasury's deposits go through the gateway
             out.println("bench: JWT_SECRET is not set (bin/wallet bench passes the system's)");
             System.exit(2);
         }
@@ -73,70 +82,130 @@ public final class BenchMain {
         report.progress("run %s: concurrency %d, in-flight %d, %d end-to-end / %d hot / %d GraphQL transfers",
                 run, options.concurrency(), options.inFlight(), options.transfers(), options.hotTransfers(),
                 options.gqlTransfers());
+        List<PerSecond> timeline = new ArrayList<>();
+        Measured figures;
+        try {
+            figures = measure(report, timeline, encryptionKey, jwtSecret);
+        } catch (Exception e) {
+            report.files(writeFiles(timeline, "incomplete run: " + e.getMessage()));
+            throw e;
+        }
+        BenchResult result = figures.result();
+        report.table(figures, result);
+        report.files(writeFiles(timeline, result.benchLine()));
+        out.println(result.benchLine());
+        KafkaPhase.Outcome e2e = figures.e2e();
+        GatewayPhase.Outcome gql = figures.gql();
+        boolean complete = e2e.missing() == 0 && figures.hot().missing() == 0 && (gql == null || gql.missing() == 0);
+        return e2e.completed() > 0 && complete ? 0 : 1;
+    }
 
-        PgBaseline.Figures pg = new PgBaseline.Figures(0, 0);
+    /** What the phases measured. */
+    record Measured(PgBaseline.Figures pg, Treasury.Funding funding, KafkaPhase.Outcome warmup, KafkaPhase.Outcome e2e,
+                   KafkaPhase.Outcome hot, GatewayPhase.Outcome gql) {
+
+        BenchResult result() {
+            return new BenchResult(e2e.tps(), pg.transferTps(), hot.tps(), pg.hotTps(),
+                    gql == null ? Double.NaN : gql.acceptance().percentileMs(99), e2e.latency().percentileMs(99));
+        }
+    }
+
+    private Measured measure(Report report, List<PerSecond> timeline, String encryptionKey, String jwtSecret)
+            throws Exception {
+        PgBaseline.Figures pg = PgBaseline.Figures.none();
         if (!options.skipPgbench()) {
             try {
                 pg = new PgBaseline(options).run(report);
+                timeline.add(pg.transferSeconds());
+                timeline.add(pg.hotSeconds());
             } catch (Exception e) {
                 report.progress("pgbench phase failed: %s", e.getMessage());
             }
         }
 
         WalletFixtures fixtures = new WalletFixtures(options);
-        KafkaPhase.Outcome e2e;
-        KafkaPhase.Outcome hot;
-        GatewayPhase.Outcome gql = null;
+        GraphQlClient graphql = new GraphQlClient(options.gatewayUrl());
         try (EventWatcher watcher = new EventWatcher(options.kafka());
              KafkaPhase kafka = new KafkaPhase(options, watcher, encryptionKey)) {
             String e2eUser = run + "-e2e";
-            report.progress("creating %d funded bench wallets (user %s)", options.wallets(), e2eUser);
-            List<UUID> wallets = fixtures.fundedWallets(e2eUser, options.wallets(), FUNDING);
+            String hotUser = run + "-hot";
+            String gqlUser = run + "-gql";
+            int gqlClients = options.concurrency();
+            report.progress("creating %d empty bench wallets (user %s), 1 hot wallet%s", options.wallets(), e2eUser,
+                    options.skipGateway() ? "" : ", " + 2 * gqlClients + " GraphQL wallets");
+            List<UUID> wallets = fixtures.wallets(e2eUser, options.wallets());
+            UUID hotWallet = fixtures.wallets(hotUser, 1).get(0);
+            List<UUID> gqlWallets = options.skipGateway() ? List.of() : fixtures.wallets(gqlUser, 2 * gqlClients);
 
+            // Each wallet gets enough for its share of transfers four times over, or 100 of the largest.
+            Map<UUID, Long> targets = new LinkedHashMap<>();
+            long perWallet = LARGEST_TRANSFER * Math.max(SPARE_TRANSFERS,
+                    4L * ceilDiv(options.transfers() + options.warmup(), options.wallets()));
+            wallets.forEach(w -> targets.put(w, perWallet));
+            targets.put(hotWallet, LARGEST_TRANSFER * (options.hotTransfers() + SPARE_TRANSFERS));
+            long perGqlWallet = LARGEST_TRANSFER * (options.gqlTransfers() + options.warmup() + SPARE_TRANSFERS);
+            gqlWallets.forEach(w -> targets.put(w, perGqlWallet));
+            Treasury.Funding funding = new Treasury(options, fixtures, graphql, watcher, kafka, jwtSecret)
+                    .fund(targets, run + "-treasury", report);
+            PerSecond warmSeconds = funding.warmup();
+            timeline.add(warmSeconds);
+
+            KafkaPhase.Outcome warmup = null;
             if (options.warmup() > 0) {
-                report.progress("warm-up: %d transfers through Kafka (not measured)", options.warmup());
+                report.progress("warm-up: %d transfers between bench wallets (not measured)", options.warmup());
                 List<WalletFixtures.Transfer> warm = spread(wallets, options.warmup(), e2eUser);
                 fixtures.insertPending(warm);
-                kafka.run(warm);
+                warmup = kafka.run(warm, warmSeconds, options.timeoutSeconds());
             }
 
             report.progress("(b) end-to-end: %d transfers over %d wallets, %d in flight",
                     options.transfers(), wallets.size(), options.inFlight());
             List<WalletFixtures.Transfer> transfers = spread(wallets, options.transfers(), e2eUser);
             fixtures.insertPending(transfers);
-            e2e = kafka.run(transfers);
+            PerSecond e2eSeconds = PerSecond.startingNow(Phases.E2E_UNIFORM);
+            timeline.add(e2eSeconds);
+            KafkaPhase.Outcome e2e = kafka.run(transfers, e2eSeconds, options.timeoutSeconds());
 
-            String hotUser = run + "-hot";
-            UUID hotWallet = fixtures.fundedWallets(hotUser, 1, FUNDING).get(0);
             report.progress("(d) hot wallet: %d transfers out of one wallet", options.hotTransfers());
             List<WalletFixtures.Transfer> hotTransfers = new ArrayList<>(options.hotTransfers());
             for (int i = 0; i < options.hotTransfers(); i++) {
                 hotTransfers.add(new WalletFixtures.Transfer(UUID.randomUUID(), hotWallet,
-                        wallets.get(i % wallets.size()), 1 + i % 100, hotUser));
+                        wallets.get(i % wallets.size()), 1 + i % LARGEST_TRANSFER, hotUser));
             }
             fixtures.insertPending(hotTransfers);
-            hot = kafka.run(hotTransfers);
+            PerSecond hotSeconds = PerSecond.startingNow(Phases.E2E_HOT);
+            timeline.add(hotSeconds);
+            KafkaPhase.Outcome hot = kafka.run(hotTransfers, hotSeconds, options.timeoutSeconds());
 
+            GatewayPhase.Outcome gql = null;
             if (!options.skipGateway()) {
-                String gqlUser = run + "-gql";
-                List<UUID> gqlWallets = fixtures.fundedWallets(gqlUser, 2 * options.concurrency(), FUNDING);
-                GatewayPhase gateway = new GatewayPhase(options, watcher, jwtSecret, gqlUser);
+                GatewayPhase gateway = new GatewayPhase(options, watcher, graphql, jwtSecret, gqlUser);
                 if (options.warmup() > 0) {
                     report.progress("warm-up: %d GraphQL transfers (not measured)", options.warmup());
-                    gateway.run(gqlWallets, options.warmup(), run + "-warm", false);
+                    gateway.run(gqlWallets, options.warmup(), run + "-warm",
+                            PerSecond.startingNow("gateway warm-up"), PerSecond.startingNow("gateway warm-up"));
                 }
                 report.progress("(c) gateway: %d GraphQL transfers, %d clients", options.gqlTransfers(),
                         Math.min(options.concurrency(), gqlWallets.size() / 2));
-                gql = gateway.run(gqlWallets, options.gqlTransfers(), run + "-gql", true);
+                PerSecond accepted = PerSecond.startingNow(Phases.GATEWAY_ACCEPTED);
+                PerSecond finals = PerSecond.startingNow(Phases.GATEWAY_FINAL);
+                timeline.add(accepted);
+                timeline.add(finals);
+                gql = gateway.run(gqlWallets, options.gqlTransfers(), run + "-gql", accepted, finals);
             }
+            return new Measured(pg, funding, warmup, e2e, hot, gql);
         }
+    }
 
-        BenchResult result = new BenchResult(e2e.tps(), pg.transferTps(), hot.tps(), pg.hotTps(),
-                gql == null ? Double.NaN : gql.acceptance().percentileMs(99), e2e.latency().percentileMs(99));
-        report.table(pg, e2e, hot, gql, result);
-        out.println(result.benchLine());
-        boolean complete = e2e.missing() == 0 && hot.missing() == 0 && (gql == null || gql.missing() == 0);
-        return e2e.completed() > 0 && complete ? 0 : 1;
+    /** The CSV of every phase and the chart of all but the warm-up (whose length would squeeze the others). */
+    private BenchFiles.Written writeFiles(List<PerSecond> timeline, String subtitle) throws IOException {
+        List<SecondRow> rows = PerSecond.rows(timeline);
+        List<SecondRow> charted = rows.stream().filter(r -> !r.phase().equals(Phases.WARMUP)).toList();
+        return BenchFiles.write(Path.of(options.outDir()), run, rows, charted, subtitle);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     /** Transfers between random distinct wallets, amounts 1..100 minor units. */
@@ -166,15 +235,26 @@ public final class BenchMain {
             out.flush();
         }
 
-        void table(PgBaseline.Figures pg, KafkaPhase.Outcome e2e, KafkaPhase.Outcome hot, GatewayPhase.Outcome gql,
-                   BenchResult result) {
+        void table(Measured f, BenchResult result) {
+            PgBaseline.Figures pg = f.pg();
+            GatewayPhase.Outcome gql = f.gql();
             out.println();
             row("measure", "tps", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "outcome");
             row("-".repeat(44), "-".repeat(8), "-".repeat(8), "-".repeat(8), "-".repeat(8), "-".repeat(8), "-".repeat(30));
-            row("(a) pgbench transfer (2 updates + ledger)", tps(pg.transferTps()), "", "", "", "", "");
-            row("(a) pgbench hot row", tps(pg.hotTps()), "", "", "", "", "");
-            kafka("(b) end-to-end Kafka -> event", e2e);
-            kafka("(d) hot wallet Kafka -> event", hot);
+            Treasury.Funding funding = f.funding();
+            Latency d = funding.depositLatency();
+            row("warm-up deposits GraphQL -> Stripe -> final", tps(funding.deposits() / funding.depositSeconds()),
+                    ms(d.percentileMs(50)), ms(d.percentileMs(99)), ms(d.percentileMs(99.9)), ms(d.maxMs()),
+                    funding.deposits() + " COMPLETED" + String.format(Locale.ROOT, " in %.1f s", funding.depositSeconds())
+                            + " (not counted)");
+            kafka("warm-up funding transfers Kafka -> event", funding.transfers());
+            if (f.warmup() != null) {
+                kafka("warm-up transfers Kafka -> event", f.warmup());
+            }
+            pgbench("(a) pgbench transfer (2 updates + ledger)", pg.transferTps(), pg.transferSeconds());
+            pgbench("(a) pgbench hot row", pg.hotTps(), pg.hotSeconds());
+            kafka("(b) end-to-end Kafka -> event", f.e2e());
+            kafka("(d) hot wallet Kafka -> event", f.hot());
             if (gql != null) {
                 Latency a = gql.acceptance();
                 row("(c) GraphQL acceptance (HTTP round trip)", tps(gql.acceptedPerSecond()), ms(a.percentileMs(50)),
@@ -193,6 +273,20 @@ public final class BenchMain {
             out.printf(Locale.ROOT, "ratio     e2e / pgbench transfer = %.3f%n", result.ratio());
             out.printf(Locale.ROOT, "hot_ratio hot wallet / pgbench hot row = %.3f%n", result.hotRatio());
             out.println();
+        }
+
+        /** Latencies from pgbench's per-transaction log. */
+        private void pgbench(String name, double tps, PerSecond seconds) {
+            Latency l = seconds == null ? new Latency() : seconds.overall();
+            row(name, tps(tps), ms(l.percentileMs(50)), ms(l.percentileMs(99)), ms(l.percentileMs(99.9)),
+                    ms(l.maxMs()), l.count() > 0 ? l.count() + " transactions logged" : "");
+        }
+
+        void files(BenchFiles.Written files) {
+            out.println("per-second CSV: " + files.csv());
+            out.println("chart (PNG):    " + files.png());
+            out.println();
+            out.flush();
         }
 
         private void kafka(String name, KafkaPhase.Outcome o) {

@@ -14,8 +14,11 @@ import java.util.Map;
  * @param wallets        funded bench wallets (b) spreads its transfers over
  * @param hotTransfers   transfers out of the one hot wallet in (d)
  * @param gqlTransfers   GraphQL transfer mutations in (c)
- * @param warmup         unmeasured transfers before (b) and before (c), so the JVMs are warm
+ * @param warmup         unmeasured transfers before (b) (after the funding transfers) and before (c)
  * @param timeoutSeconds the longest a phase waits for its outstanding events
+ * @param treasury       treasury wallets (at least) that take the deposits the bench wallets are funded from
+ * @param maxDeposit     the largest deposit the gateway accepts (its WALLET_MAX_AMOUNT)
+ * @param outDir         where the CSV and the PNG chart go
  */
 record BenchOptions(
         int concurrency,
@@ -27,6 +30,9 @@ record BenchOptions(
         int gqlTransfers,
         int warmup,
         int timeoutSeconds,
+        int treasury,
+        long maxDeposit,
+        String outDir,
         String databaseUrl,
         String databaseUser,
         String databasePassword,
@@ -45,16 +51,20 @@ record BenchOptions(
               --in-flight W     commands outstanding at once in the Kafka phases (default 64)
               --duration S      seconds of each pgbench run (default 10)
               --transfers N     end-to-end transfers produced to wallet.commands (default 3000)
-              --wallets N       bench wallets the end-to-end transfers spread over (default 200)
+              --wallets N       bench wallets the end-to-end transfers spread over (default 10000)
               --hot-transfers N transfers out of one hot wallet (default 1000)
               --gql-transfers N GraphQL transfer mutations through the gateway (default 1000)
-              --warmup N        unmeasured transfers before the Kafka and the GraphQL phase (default 200)
+              --warmup N        unmeasured transfers after the funding ones, and before the GraphQL phase (default 200)
               --timeout S       longest wait for a phase's outstanding events (default 120)
+              --treasury N      treasury wallets funded by real deposits, the bench wallets by transfers from them (default 24)
+              --max-deposit M   largest deposit in minor units, the gateway's WALLET_MAX_AMOUNT (default 100000000)
+              --out-dir DIR     where the per-second CSV and the PNG chart go (default .wallet/bench)
               --skip-pgbench    no pgbench phase (ratios print as 0)
               --skip-gateway    no GraphQL phase
               addresses (bin/wallet bench passes them): --db-url --db-user --pg-host --pg-port
                 --scratch-db (default wallet_bench) --pgbench --kafka --gateway-url
               secrets from the environment only: ENCRYPTION_SECRET_KEY, JWT_SECRET, DATABASE_PASSWORD
+              bin/wallet bench only: --skip-check  do not run bin/wallet check after the bench
             """;
 
     static BenchOptions parse(String... args) {
@@ -63,11 +73,14 @@ record BenchOptions(
         values.put("in-flight", "64");
         values.put("duration", "10");
         values.put("transfers", "3000");
-        values.put("wallets", "200");
+        values.put("wallets", "10000");
         values.put("hot-transfers", "1000");
         values.put("gql-transfers", "1000");
         values.put("warmup", "200");
         values.put("timeout", "120");
+        values.put("treasury", "24");
+        values.put("max-deposit", "100000000");
+        values.put("out-dir", ".wallet/bench");
         values.put("db-url", env("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/wallet"));
         values.put("db-user", env("DATABASE_USERNAME", "postgres"));
         values.put("pg-host", "127.0.0.1");
@@ -112,6 +125,7 @@ record BenchOptions(
                 positive(values, "concurrency"), positive(values, "in-flight"), positive(values, "duration"),
                 positive(values, "transfers"), positive(values, "wallets"), positive(values, "hot-transfers"),
                 positive(values, "gql-transfers"), nonNegative(values, "warmup"), positive(values, "timeout"),
+                positive(values, "treasury"), positiveLong(values, "max-deposit"), values.get("out-dir"),
                 values.get("db-url"), values.get("db-user"), env("DATABASE_PASSWORD", ""),
                 values.get("pg-host"), positive(values, "pg-port"), values.get("scratch-db"),
                 values.get("pgbench"), values.get("kafka"), values.get("gateway-url"), skipPgbench, skipGateway);
@@ -131,6 +145,18 @@ record BenchOptions(
             throw new IllegalArgumentException("--" + name + " must be at least 1");
         }
         return n;
+    }
+
+    private static long positiveLong(Map<String, String> values, String name) {
+        try {
+            long n = Long.parseLong(values.get(name));
+            if (n < 1) {
+                throw new IllegalArgumentException("--" + name + " must be at least 1");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number (got '" + values.get(name) + "')");
+        }
     }
 
     private static int nonNegative(Map<String, String> values, String name) {

@@ -1,14 +1,8 @@
 package com.wallet.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Phase (c): GraphQL {@code transfer} mutations through the gateway from {@code concurrency}
@@ -29,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  * trip; completion latency runs from the request's send to the final event on wallet.transactions.
  */
 final class GatewayPhase {
-
-    private static final String TRANSFER = "mutation($w:String!,$in:TransferInput!){transfer(fromWalletId:$w,input:$in){id status}}";
 
     record Outcome(int accepted, int rejected, int completed, int failed, int missing, double seconds,
                    Latency acceptance, Latency completion, String firstError) {
@@ -41,18 +31,22 @@ final class GatewayPhase {
 
     private final BenchOptions options;
     private final EventWatcher watcher;
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final GraphQlClient graphql;
     private final String token;
 
-    GatewayPhase(BenchOptions options, EventWatcher watcher, String jwtSecret, String userId) {
+    GatewayPhase(BenchOptions options, EventWatcher watcher, GraphQlClient graphql, String jwtSecret, String userId) {
         this.options = options;
         this.watcher = watcher;
+        this.graphql = graphql;
         this.token = jwt(jwtSecret, userId);
     }
 
-    Outcome run(List<UUID> wallets, int transfers, String run, boolean measured) throws InterruptedException {
+    /**
+     * {@code transfers} mutations; each acceptance is recorded in {@code accepted} when its answer
+     * arrives, each final event in {@code finals} when the watcher saw it.
+     */
+    Outcome run(List<UUID> wallets, int transfers, String run, PerSecond accepted, PerSecond finals)
+            throws InterruptedException {
         int clients = Math.min(options.concurrency(), wallets.size() / 2);
         AtomicInteger next = new AtomicInteger();
         Latency acceptance = new Latency();
@@ -69,8 +63,10 @@ final class GatewayPhase {
                 while ((n = next.getAndIncrement()) < transfers) {
                     long sent = System.nanoTime();
                     try {
-                        UUID id = transfer(from, to, 1 + n % 100, run + "-" + n);
-                        acceptance.recordNanos(System.nanoTime() - sent);
+                        UUID id = graphql.transfer(token, from, to, 1 + n % 100, run + "-" + n);
+                        long answered = System.nanoTime();
+                        acceptance.recordNanos(answered - sent);
+                        accepted.record(answered, answered - sent);
                         submittedAt.put(id, sent);
                     } catch (Exception e) {
                         rejected.incrementAndGet();
@@ -101,6 +97,7 @@ final class GatewayPhase {
                 continue;
             }
             completion.recordNanos(f.seenNanos() - e.getValue());
+            finals.record(f.seenNanos(), f.seenNanos() - e.getValue());
             if (f.status().equals("COMPLETED")) {
                 completed++;
             } else {
@@ -109,26 +106,6 @@ final class GatewayPhase {
         }
         return new Outcome(submittedAt.size(), rejected.get(), completed, failed, missing, seconds,
                 acceptance, completion, errors.get("first"));
-    }
-
-    private UUID transfer(UUID from, UUID to, long amount, String idempotencyKey) throws Exception {
-        Map<String, Object> body = Map.of("query", TRANSFER, "variables", Map.of("w", from.toString(),
-                "in", Map.of("toWalletId", to.toString(), "amount", amount, "idempotencyKey", idempotencyKey)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(options.gatewayUrl()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode answer = json.readTree(response.body());
-        String id = answer.path("data").path("transfer").path("id").asString("");
-        if (response.statusCode() != 200 || id.isEmpty()) {
-            JsonNode code = answer.path("errors").path(0).path("extensions").path("code");
-            throw new IllegalStateException("HTTP " + response.statusCode()
-                    + (code.isMissingNode() ? "" : " " + code.asString("")));
-        }
-        return UUID.fromString(id);
     }
 
     /** An HS256 JWT like `bin/wallet token`: the key is the UTF-8 bytes of JWT_SECRET as given. */
@@ -146,9 +123,5 @@ final class GatewayPhase {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static List<UUID> firstN(List<UUID> wallets, int n) {
-        return new ArrayList<>(wallets.subList(0, Math.min(n, wallets.size())));
     }
 }

@@ -54,7 +54,12 @@ final class KafkaPhase implements AutoCloseable {
         producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
-    Outcome run(List<WalletFixtures.Transfer> transfers) throws InterruptedException {
+    /**
+     * Produces the transfers' commands and waits, at most {@code timeoutSeconds}, for their final
+     * events; each is recorded in {@code perSecond} when its event was seen.
+     */
+    Outcome run(List<WalletFixtures.Transfer> transfers, PerSecond perSecond, int timeoutSeconds)
+            throws InterruptedException {
         Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
         Semaphore window = new Semaphore(options.inFlight());
         CountDownLatch done = new CountDownLatch(transfers.size());
@@ -63,12 +68,14 @@ final class KafkaPhase implements AutoCloseable {
         watcher.onFinal(id -> {
             Long sent = sentAt.remove(id);
             if (sent != null) {
-                latency.recordNanos(watcher.finalOf(id).seenNanos() - sent);
+                long seen = watcher.finalOf(id).seenNanos();
+                latency.recordNanos(seen - sent);
+                perSecond.record(seen, seen - sent);
                 window.release();
                 done.countDown();
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         long start = System.nanoTime();
         int sent = 0;
         for (WalletFixtures.Transfer t : transfers) {

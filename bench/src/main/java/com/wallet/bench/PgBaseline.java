@@ -50,7 +50,12 @@ final class PgBaseline {
         this.options = options;
     }
 
-    record Figures(double transferTps, double hotTps) {
+    /** The two runs' tps (pgbench's own summary) and their per-second figures (its per-transaction log). */
+    record Figures(double transferTps, double hotTps, PerSecond transferSeconds, PerSecond hotSeconds) {
+
+        static Figures none() {
+            return new Figures(0, 0, null, null);
+        }
     }
 
     Figures run(BenchMain.Report report) throws IOException, SQLException, InterruptedException {
@@ -61,10 +66,13 @@ final class PgBaseline {
             Path hot = Files.writeString(dir.resolve("hot.sql"), HOT_SCRIPT);
             report.progress("pgbench: one transfer per transaction over %,d rows, %d clients, %d s",
                     ROWS, options.concurrency(), options.durationSeconds());
-            double transferTps = pgbench(transfer);
+            double transferTps = pgbench(transfer, dir, "transfer-log");
+            PerSecond transferSeconds = PgbenchLog.perSecond(Phases.PG_UNIFORM,
+                    PgbenchLog.parse(PgbenchLog.readAll(dir, "transfer-log")));
             report.progress("pgbench: one hot row, %d clients, %d s", options.concurrency(), options.durationSeconds());
-            double hotTps = pgbench(hot);
-            return new Figures(transferTps, hotTps);
+            double hotTps = pgbench(hot, dir, "hot-log");
+            PerSecond hotSeconds = PgbenchLog.perSecond(Phases.PG_HOT, PgbenchLog.parse(PgbenchLog.readAll(dir, "hot-log")));
+            return new Figures(transferTps, hotTps, transferSeconds, hotSeconds);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path file : files.toList()) {
@@ -101,12 +109,14 @@ final class PgBaseline {
         return DriverManager.getConnection(url, options.databaseUser(), options.databasePassword());
     }
 
-    private double pgbench(Path script) throws IOException, InterruptedException {
+    /** Runs one script; {@code -l} logs every transaction under dir/logPrefix.* for the per-second figures. */
+    private double pgbench(Path script, Path dir, String logPrefix) throws IOException, InterruptedException {
         int threads = Math.max(1, Math.min(options.concurrency(), Runtime.getRuntime().availableProcessors()));
         List<String> command = new ArrayList<>(List.of(options.pgbench(), "-n",
                 "-h", options.pgHost(), "-p", Integer.toString(options.pgPort()), "-U", options.databaseUser(),
                 "-c", Integer.toString(options.concurrency()), "-j", Integer.toString(threads),
-                "-T", Integer.toString(options.durationSeconds()), "-f", script.toString(), options.scratchDatabase()));
+                "-T", Integer.toString(options.durationSeconds()), "-f", script.toString(),
+                "-l", "--log-prefix=" + dir.resolve(logPrefix), options.scratchDatabase()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (!options.databasePassword().isEmpty()) {
             builder.environment().put("PGPASSWORD", options.databasePassword());

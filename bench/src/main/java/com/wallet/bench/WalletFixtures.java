@@ -1,5 +1,9 @@
 package com.wallet.bench;
 
+import com.wallet.common.messaging.TransactionEvent;
+import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.common.messaging.TransactionType;
+import com.wallet.common.outbox.OutboxStatements;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,17 +11,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bench rows in the real wallet database, written so that the money rules keep holding: each bench
- * wallet is funded by one COMPLETED deposit whose postings (+X wallet, -X Stripe clearing) sum to
- * zero, so its balance equals the sum of its postings; transfers are inserted as PENDING rows the
- * way the gateway inserts them, and only the processor moves money. Bench users are named
+ * Bench rows in the real wallet database. Wallets are created empty (no money appears here): the
+ * bench funds them through the product ({@link Treasury}). Transfers are inserted as PENDING rows with
+ * their PENDING events the way the gateway inserts them, and only the processor moves money. Bench users are named
  * {@code bench-<run>-...}, so bench data is easy to tell apart (and to leave out of reports).
  */
 final class WalletFixtures {
@@ -25,18 +29,17 @@ final class WalletFixtures {
     static final String CURRENCY = "USD";
 
     private static final String INSERT_WALLET = """
-            INSERT INTO wallets (id, user_id, currency, balance, label) VALUES (?, ?, ?, ?, 'bench')""";
+            INSERT INTO wallets (id, user_id, currency, balance, label) VALUES (?, ?, ?, 0, 'bench')""";
 
     private static final String INSERT_TRANSACTION = """
             INSERT INTO transactions (id, wallet_id, counterparty_wallet_id, user_id, type, status, amount, currency,
                                       idempotency_key, request_fingerprint)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String INSERT_POSTING = """
-            INSERT INTO ledger_entries (transaction_id, account, wallet_id, amount, currency, entry_kind)
-            VALUES (?, ?, ?, ?, ?, 'DEPOSIT')""";
+    private static final NamedSql APPEND_EVENT = NamedSql.of(OutboxStatements.APPEND);
 
     private final BenchOptions options;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     WalletFixtures(BenchOptions options) {
         this.options = options;
@@ -46,51 +49,41 @@ final class WalletFixtures {
     record Transfer(UUID id, UUID from, UUID to, long amount, String userId) {
     }
 
-    /** Creates {@code count} wallets of {@code userId}, each funded with {@code balance} minor units. */
-    List<UUID> fundedWallets(String userId, int count, long balance) throws SQLException {
+    /** Creates {@code count} empty wallets of {@code userId}. */
+    List<UUID> wallets(String userId, int count) throws SQLException {
         List<UUID> wallets = new ArrayList<>(count);
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement w = c.prepareStatement(INSERT_WALLET);
-                 PreparedStatement t = c.prepareStatement(INSERT_TRANSACTION);
-                 PreparedStatement l = c.prepareStatement(INSERT_POSTING)) {
+            try (PreparedStatement w = c.prepareStatement(INSERT_WALLET)) {
                 for (int i = 0; i < count; i++) {
                     UUID wallet = UUID.randomUUID();
-                    UUID deposit = UUID.randomUUID();
                     wallets.add(wallet);
                     w.setObject(1, wallet);
                     w.setString(2, userId);
                     w.setString(3, CURRENCY);
-                    w.setLong(4, balance);
                     w.addBatch();
-                    t.setObject(1, deposit);
-                    t.setObject(2, wallet);
-                    t.setNull(3, Types.OTHER);
-                    t.setString(4, userId);
-                    t.setString(5, "DEPOSIT");
-                    t.setString(6, "COMPLETED");
-                    t.setLong(7, balance);
-                    t.setString(8, CURRENCY);
-                    t.setString(9, "bench-funding-" + deposit);
-                    t.setString(10, fingerprint("bench-funding:" + deposit));
-                    t.addBatch();
-                    posting(l, deposit, "WALLET", wallet, balance);
-                    posting(l, deposit, "STRIPE_CLEARING", null, -balance);
+                    if ((i + 1) % 1000 == 0) {
+                        w.executeBatch();
+                    }
                 }
                 w.executeBatch();
-                t.executeBatch();
-                l.executeBatch();
             }
             c.commit();
         }
         return wallets;
     }
 
-    /** Inserts the PENDING transfer rows the processor requires before it applies a TransferFunds. */
+    /**
+     * Inserts the PENDING transfer rows the processor requires before it applies a TransferFunds,
+     * each with its PENDING event, as the gateway writes them: in one transaction, the event through
+     * the shared {@link OutboxStatements#APPEND} (so the wallet's walletSequence stays contiguous).
+     */
     void insertPending(List<Transfer> transfers) throws SQLException {
+        Instant now = Instant.now();
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement t = c.prepareStatement(INSERT_TRANSACTION)) {
+            try (PreparedStatement t = c.prepareStatement(INSERT_TRANSACTION);
+                 PreparedStatement e = c.prepareStatement(APPEND_EVENT.jdbc())) {
                 int n = 0;
                 for (Transfer transfer : transfers) {
                     t.setObject(1, transfer.id());
@@ -105,28 +98,34 @@ final class WalletFixtures {
                     t.setString(10, fingerprint("TRANSFER:" + transfer.from() + ":" + transfer.to() + ":"
                             + transfer.amount() + ":" + CURRENCY));
                     t.addBatch();
+                    pendingEvent(e, TransactionEvent.of(transfer.id(), transfer.from(), transfer.to(),
+                            TransactionType.TRANSFER, TransactionStatus.PENDING, transfer.amount(), CURRENCY, null,
+                            List.of(), now));
+                    e.addBatch();
                     if (++n % 1000 == 0) {
                         t.executeBatch();
+                        e.executeBatch();
                     }
                 }
                 t.executeBatch();
+                e.executeBatch();
             }
             c.commit();
         }
     }
 
-    private static void posting(PreparedStatement l, UUID tx, String account, UUID wallet, long amount)
-            throws SQLException {
-        l.setObject(1, tx);
-        l.setString(2, account);
-        if (wallet == null) {
-            l.setNull(3, Types.OTHER);
-        } else {
-            l.setObject(3, wallet);
+    private void pendingEvent(PreparedStatement e, TransactionEvent event) throws SQLException {
+        List<String> names = APPEND_EVENT.names();
+        for (int i = 0; i < names.size(); i++) {
+            switch (names.get(i)) {
+                case "eventId" -> e.setObject(i + 1, event.eventId());
+                case "transactionId" -> e.setObject(i + 1, event.transactionId());
+                case "walletId" -> e.setObject(i + 1, event.walletId());
+                case "payload" -> e.setString(i + 1, json.writeValueAsString(event));
+                default -> throw new IllegalStateException("OutboxStatements.APPEND names :" + names.get(i)
+                        + ", which the bench does not know");
+            }
         }
-        l.setLong(4, amount);
-        l.setString(5, CURRENCY);
-        l.addBatch();
     }
 
     private Connection connect() throws SQLException {

@@ -42,6 +42,10 @@ class BenchResultTest {
         BenchOptions defaults = BenchOptions.parse();
         assertThat(defaults.concurrency()).isEqualTo(8);
         assertThat(defaults.scratchDatabase()).isEqualTo("wallet_bench");
+        assertThat(defaults.wallets()).isEqualTo(10_000);
+        assertThat(defaults.treasury()).isEqualTo(24);
+        assertThat(defaults.maxDeposit()).isEqualTo(100_000_000L);
+        assertThat(defaults.outDir()).isEqualTo(".wallet/bench");
 
         BenchOptions custom = BenchOptions.parse("--transfers", "50", "--concurrency=4", "--skip-gateway");
         assertThat(custom.transfers()).isEqualTo(50);

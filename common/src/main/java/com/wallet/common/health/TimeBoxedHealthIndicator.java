@@ -1,10 +1,13 @@
 package com.wallet.common.health;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.health.contributor.Health;
@@ -24,21 +27,26 @@ public final class TimeBoxedHealthIndicator implements HealthIndicator, AutoClos
     private final HealthIndicator check;
     private final Duration timeout;
     private final Duration cacheFor;
-    private final ExecutorService executor;
+    private final Executor executor;
     private CompletableFuture<Health> inFlight;
     private long inFlightSince;
     private Health last;
     private long lastAt;
 
     public TimeBoxedHealthIndicator(String name, HealthIndicator check, Duration timeout, Duration cacheFor) {
-        this.check = check;
-        this.timeout = timeout;
-        this.cacheFor = cacheFor;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
+        this(check, timeout, cacheFor, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "health-" + name);
             t.setDaemon(true);
             return t;
-        });
+        }));
+    }
+
+    /** With the executor the check runs on; closed with this indicator when it is an {@link ExecutorService}. */
+    TimeBoxedHealthIndicator(HealthIndicator check, Duration timeout, Duration cacheFor, Executor executor) {
+        this.check = check;
+        this.timeout = timeout;
+        this.cacheFor = cacheFor;
+        this.executor = executor;
     }
 
     @Override
@@ -50,12 +58,21 @@ public final class TimeBoxedHealthIndicator implements HealthIndicator, AutoClos
             if (last != null && now - lastAt < cacheFor.toNanos()) {
                 return last;
             }
-            if (inFlight == null) {
-                inFlight = CompletableFuture.supplyAsync(this::checkSafely, executor);
-                inFlightSince = now;
-                inFlight.thenAccept(this::remember);
-            }
             running = inFlight;
+            if (running == null) {
+                // The check may be done before supplyAsync returns (a fast answer, a busy machine), and
+                // whenComplete then runs finished() here at once: so wait on this local future, never
+                // re-read inFlight, which finished() has set back to null.
+                try {
+                    running = CompletableFuture.supplyAsync(this::checkSafely, executor);
+                } catch (RejectedExecutionException e) {
+                    return Health.down().withDetail("error", "closed").build();
+                }
+                inFlight = running;
+                inFlightSince = now;
+                CompletableFuture<Health> started = running;
+                started.whenComplete((health, failure) -> finished(started, health));
+            }
             waitNanos = Math.max(0, timeout.toNanos() - (now - inFlightSince));
         }
         try {
@@ -67,13 +84,20 @@ public final class TimeBoxedHealthIndicator implements HealthIndicator, AutoClos
             return Health.unknown().build();
         } catch (ExecutionException e) {
             return Health.down().withDetail("error", e.getCause().getClass().getSimpleName()).build();
+        } catch (CancellationException e) {
+            return Health.down().withDetail("error", "cancelled").build();
         }
     }
 
-    private synchronized void remember(Health health) {
-        last = health;
-        lastAt = System.nanoTime();
-        inFlight = null;
+    /** Remembers an answer; a check that failed (an Error) leaves none, and the next call starts a new one. */
+    private synchronized void finished(CompletableFuture<Health> check, Health health) {
+        if (inFlight == check) {
+            inFlight = null;
+        }
+        if (health != null) {
+            last = health;
+            lastAt = System.nanoTime();
+        }
     }
 
     private Health checkSafely() {
@@ -88,7 +112,9 @@ public final class TimeBoxedHealthIndicator implements HealthIndicator, AutoClos
     /** Stops the check's thread and closes the check when it holds a client (an admin client). */
     @Override
     public void close() throws Exception {
-        executor.shutdownNow();
+        if (executor instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
         if (check instanceof AutoCloseable closeable) {
             closeable.close();
         }

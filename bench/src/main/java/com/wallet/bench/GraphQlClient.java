@@ -1,0 +1,89 @@
+package com.wallet.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** GraphQL mutations to the gateway over HTTP/1.1 with a bearer token; each answers the new transaction's id. */
+final class GraphQlClient {
+
+    static final String TRANSFER =
+            "mutation($w:String!,$in:TransferInput!){transfer(fromWalletId:$w,input:$in){id status}}";
+    static final String DEPOSIT =
+            "mutation($w:String!,$in:DepositInput!){deposit(walletId:$w,input:$in){id status}}";
+
+    /** The gateway refused the mutation: HTTP status, the error's extensions.code, retryAfterMs when RATE_LIMITED. */
+    static final class Refused extends Exception {
+
+        private final String code;
+        private final long retryAfterMs;
+
+        Refused(int httpStatus, String code, long retryAfterMs) {
+            super("HTTP " + httpStatus + (code.isEmpty() ? "" : " " + code));
+            this.code = code;
+            this.retryAfterMs = retryAfterMs;
+        }
+
+        String code() {
+            return code;
+        }
+
+        long retryAfterMs() {
+            return retryAfterMs;
+        }
+    }
+
+    private final URI uri;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    GraphQlClient(String url) {
+        this.uri = URI.create(url);
+    }
+
+    UUID transfer(String token, UUID from, UUID to, long amount, String idempotencyKey)
+            throws IOException, InterruptedException, Refused {
+        return mutate(token, "transfer", TRANSFER, Map.of("w", from.toString(),
+                "in", Map.of("toWalletId", to.toString(), "amount", amount, "idempotencyKey", idempotencyKey)));
+    }
+
+    UUID deposit(String token, UUID wallet, long amount, String paymentMethod, String idempotencyKey)
+            throws IOException, InterruptedException, Refused {
+        return mutate(token, "deposit", DEPOSIT, Map.of("w", wallet.toString(),
+                "in", Map.of("amount", amount, "paymentMethodId", paymentMethod, "idempotencyKey", idempotencyKey,
+                        "description", "bench treasury")));
+    }
+
+    private UUID mutate(String token, String field, String query, Map<String, Object> variables)
+            throws IOException, InterruptedException, Refused {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        json.writeValueAsString(Map.of("query", query, "variables", variables))))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode answer;
+        try {
+            answer = json.readTree(response.body());
+        } catch (RuntimeException e) {
+            throw new Refused(response.statusCode(), "", 0);
+        }
+        String id = answer.path("data").path(field).path("id").asString("");
+        if (response.statusCode() != 200 || id.isEmpty()) {
+            JsonNode extensions = answer.path("errors").path(0).path("extensions");
+            throw new Refused(response.statusCode(), extensions.path("code").asString(""),
+                    extensions.path("retryAfterMs").asLong(0));
+        }
+        return UUID.fromString(id);
+    }
+}
