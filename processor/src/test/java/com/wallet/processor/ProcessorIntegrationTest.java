@@ -8,6 +8,7 @@ import com.wallet.common.messaging.StripeEventMessage;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.messaging.WalletCommand;
+import com.wallet.testsupport.CapturedSpans;
 import com.wallet.testsupport.LocalServices;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link #sendStripeEvent}), outcomes read from rows and from wallet.transactions.
  */
 @SpringBootTest(classes = ProcessorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(CapturedSpans.Config.class) // on the base, so every IT shares one context (one consumer group member)
 public abstract class ProcessorIntegrationTest {
 
     /** The Stripe key of the ITs and of the emulator they start: not a local-mode default (refused outside local mode). */

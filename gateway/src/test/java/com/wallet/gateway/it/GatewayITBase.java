@@ -1,8 +1,10 @@
 package com.wallet.gateway.it;
 
 import com.wallet.common.messaging.Topics;
+import com.wallet.testsupport.CapturedSpans;
 import com.wallet.testsupport.LocalServices;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "wallet.jwt.secret=" + LocalServices.JWT_SECRET,
         "wallet.encryption.key=" + LocalServices.ENCRYPTION_KEY,
         "wallet.gateway.relay-interval=500ms"})
+@Import(CapturedSpans.Config.class) // on the base, so the ITs share one context
 abstract class GatewayITBase extends GatewayClientBase {
 
     @DynamicPropertySource

@@ -2,6 +2,7 @@ package com.wallet.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.wallet.testsupport.Prometheus;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -14,6 +15,7 @@ class RateLimitIT extends GatewayITBase {
     void mutationsBeyondTheBurstAreRateLimitedWithRetryAfterAndNothingIsStored() {
         String token = token(newUser());
         String wallet = createWallet(token, "USD");
+        Prometheus before = Prometheus.scrape(port);
         int accepted = 1;
         Reply refused = null;
         for (int i = 0; i < 10 && refused == null; i++) {
@@ -30,6 +32,10 @@ class RateLimitIT extends GatewayITBase {
         assertThat(refused.classification()).isEqualTo("BAD_REQUEST");
         assertThat(refused.firstError().path("extensions").path("retryAfterMs").asLong()).isPositive();
         assertThat(transactionsOf(wallet)).isEqualTo(accepted - 1);
+        // counted by its code (contract section 11: mutations refused by code)
+        assertThat(Prometheus.scrape(port).sum("wallet_gateway_mutations_total", "operation", "withdraw",
+                "outcome", "refused", "code", "RATE_LIMITED") - before.sum("wallet_gateway_mutations_total",
+                "operation", "withdraw", "outcome", "refused", "code", "RATE_LIMITED")).isEqualTo(1);
     }
 
     @Test

@@ -71,9 +71,10 @@ class SubmitTransactionIT extends GatewayITBase {
         JsonNode clear = JSON.readTree(records.get(0).value());
         assertThat(clear.propertyNames()).containsExactlyInAnyOrder("commandId", "walletId", "keyId", "payload");
         assertThat(clear.path("keyId").asString()).isEqualTo(KeyRing.parse(LocalServices.ENCRYPTION_KEY, "").currentKeyId());
-        // the only header is the request id (contract section 5), never anything of the command
+        // the only headers are the request id (contract section 5) and the W3C trace context (section 11),
+        // never anything of the command
         assertThat(records.get(0).headers().toArray()).extracting(org.apache.kafka.common.header.Header::key)
-                .containsExactly("X-Request-Id");
+                .containsExactlyInAnyOrder("X-Request-Id", "traceparent");
         WalletCommand command = codec.open(envelope);
         assertThat(command).isEqualTo(new DepositFunds(UUID.fromString(txId), UUID.fromString(wallet), 12_345, "USD",
                 "pm_card_visa"));

@@ -18,6 +18,13 @@ class JdbcOutboxEvents {
             UPDATE outbox_events SET published_at = now() WHERE sequence IN (:sequences) AND published_at IS NULL
             """;
 
+    /** Walks the partial index of unpublished rows only. */
+    private static final String BACKLOG = """
+            SELECT count(*) AS rows, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) AS oldest
+            FROM outbox_events
+            WHERE published_at IS NULL
+            """;
+
     private final JdbcClient jdbc;
 
     JdbcOutboxEvents(JdbcClient jdbc) {
@@ -28,6 +35,13 @@ class JdbcOutboxEvents {
         return jdbc.sql(UNPUBLISHED).param("limit", limit)
                 .query((rs, n) -> new OutboxEvent(rs.getLong("sequence"), rs.getString("wallet_id"), rs.getString("payload")))
                 .list();
+    }
+
+    Backlog backlog() {
+        return jdbc.sql(BACKLOG).query((rs, n) -> new Backlog(rs.getLong("rows"), rs.getDouble("oldest"))).single();
+    }
+
+    record Backlog(long rows, double oldestSeconds) {
     }
 
     int markPublished(List<Long> sequences) {

@@ -1,6 +1,8 @@
 package com.wallet.processor.outbox;
 
 import com.wallet.common.outbox.OutboxStatements;
+import com.wallet.processor.observability.KafkaClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,13 +25,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OutboxConfiguration {
 
     @Bean
-    KafkaTemplate<String, String> outboxKafkaTemplate(KafkaProperties kafka) {
+    KafkaTemplate<String, String> outboxKafkaTemplate(KafkaProperties kafka, KafkaClients clients) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5); // idempotence keeps order
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new StringSerializer()));
+        return clients.template(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new StringSerializer()));
     }
 
     @Bean(destroyMethod = "close")
@@ -39,8 +41,13 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> outboxKafkaTemplate,
-                            RelayLeadership leadership, OutboxProperties properties) {
+                            RelayLeadership leadership, OutboxProperties properties, MeterRegistry meters) {
         return new OutboxRelay(new JdbcOutboxEvents(jdbc), outboxKafkaTemplate, leadership, properties.batchSize(),
-                properties.sendTimeout(), properties.interval());
+                properties.sendTimeout(), properties.interval(), meters);
+    }
+
+    @Bean
+    OutboxBacklog outboxBacklog(JdbcClient jdbc, MeterRegistry meters) {
+        return new OutboxBacklog(new JdbcOutboxEvents(jdbc), meters);
     }
 }

@@ -12,7 +12,10 @@ import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.common.messaging.StripeEventEnvelope;
 import com.wallet.common.messaging.StripeEventMessage;
 import com.wallet.common.messaging.Topics;
+import com.wallet.testsupport.CapturedSpans;
 import com.wallet.testsupport.LocalServices;
+import com.wallet.testsupport.Prometheus;
+import io.opentelemetry.api.trace.SpanKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +31,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"wallet.stripe.webhook-secret=" + WebhookIngestIT.ROLLED_OUT_SECRET + ", " + WebhookIngestIT.SECRET,
                 "wallet.encryption.key=" + LocalServices.ENCRYPTION_KEY,
                 "wallet.encryption.previous-keys=" + WebhookIngestIT.PREVIOUS_KEY})
+@Import(CapturedSpans.Config.class)
 class WebhookIngestIT {
 
     static final String SECRET = "whsec_test_ingest";
@@ -61,6 +67,9 @@ class WebhookIngestIT {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
+
+    @Autowired
+    CapturedSpans spans;
 
     RestClient http;
     KafkaConsumer<String, String> consumer;
@@ -102,9 +111,9 @@ class WebhookIngestIT {
         List<ConsumerRecord<String, String>> records = awaitRecords(1);
         assertThat(records).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo("w-7");
-            // the delivery's request id is the only header
+            // the delivery's request id and the W3C trace context are the only headers
             assertThat(record.headers().toArray()).extracting(org.apache.kafka.common.header.Header::key)
-                    .containsExactly("X-Request-Id");
+                    .containsExactlyInAnyOrder("X-Request-Id", "traceparent");
             assertThat(CODEC.open(record.value().getBytes(StandardCharsets.UTF_8))).isEqualTo(new StripeEventMessage(
                     eventId, "payment_intent.succeeded", "pi_7", "pi_7", "w-7", "tx-7", 2500, "usd", null, 1700000000L, "succeeded"));
             // sealed: only the event id and the key id in clear
@@ -144,6 +153,47 @@ class WebhookIngestIT {
     }
 
     @Test
+    void shouldCountWebhooksVerifiedDeDuplicatedAndRefusedByReason() throws Exception {
+        Prometheus before = Prometheus.scrape(port);
+        String payload = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-m\"}");
+
+        post(payload, sign(payload, Instant.now()));
+        post(payload, sign(payload, Instant.now()));
+        post(payload, sign(payload, Instant.now().minusSeconds(600)));
+        post(payload, null);
+
+        Prometheus after = Prometheus.scrape(port);
+        assertThat(increase(before, after, "wallet_webhooks_verified_total")).isEqualTo(2);
+        assertThat(increase(before, after, "wallet_webhooks_ingested_total", "result", "PUBLISHED")).isEqualTo(1);
+        assertThat(increase(before, after, "wallet_webhooks_ingested_total", "result", "DUPLICATE")).isEqualTo(1);
+        assertThat(increase(before, after, "wallet_webhooks_refused_total", "reason", "bad_signature")).isEqualTo(1);
+        assertThat(increase(before, after, "wallet_webhooks_refused_total", "reason", "missing_signature"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldPublishTheEventInTheTraceOfItsDelivery() throws Exception {
+        String payload = paymentIntentSucceeded(newEventId(), "{\"wallet_id\":\"w-t\"}");
+
+        assertThat(post(payload, sign(payload, Instant.now())).getStatusCode().value()).isEqualTo(200);
+
+        ConsumerRecord<String, String> record = awaitRecords(1).get(0);
+        String[] traceparent = new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8)
+                .split("-");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var trace = spans.ofTrace(traceparent[1]);
+            assertThat(trace).filteredOn(s -> s.getKind() == SpanKind.SERVER).singleElement()
+                    .satisfies(s -> assertThat(s.getName()).contains("/webhooks/stripe"));
+            assertThat(trace).filteredOn(s -> s.getKind() == SpanKind.PRODUCER).singleElement()
+                    .satisfies(s -> assertThat(s.getSpanId()).isEqualTo(traceparent[2]));
+        });
+    }
+
+    private static double increase(Prometheus before, Prometheus after, String name, String... labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
+    }
+
+    @Test
     void shouldReportKafkaAndRedisInItsHealth() {
         // contract section 11; HealthIndicatorsIT (processor) shows the same checks turning DOWN
         for (String component : List.of("kafka", "redis")) {
@@ -152,6 +202,12 @@ class WebhookIngestIT {
         }
         assertThat(http.get().uri("/actuator/health/db").retrieve().toBodilessEntity().getStatusCode().value())
                 .as("no database in this service").isEqualTo(404);
+    }
+
+    @Test
+    void shouldExportNoSpansWithoutAnOtlpEndpoint(@Autowired org.springframework.context.ApplicationContext context) {
+        // trace ids go to the logs only (OtlpExportIT shows the export once an endpoint is set)
+        assertThat(context.getBeansOfType(io.opentelemetry.sdk.trace.export.SpanExporter.class)).isEmpty();
     }
 
     @Test

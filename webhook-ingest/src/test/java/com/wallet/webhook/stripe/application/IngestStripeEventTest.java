@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.net.Webhook;
 import com.wallet.common.messaging.StripeEventMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ class IngestStripeEventTest {
     private final Set<String> remembered = new HashSet<>();
     private boolean kafkaUp = true;
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final IngestStripeEvent ingest = new IngestStripeEvent(
             new StripeWebhookProperties(SECRET, Duration.ofMinutes(5)),
             (key, message) -> kafkaUp && sent.add(message),
@@ -38,7 +40,21 @@ class IngestStripeEventTest {
                 public void remember(String eventId) {
                     remembered.add(eventId);
                 }
-            });
+            }, meters);
+
+    @Test
+    void countsVerifiedDeDuplicatedAndRefusedWebhooksByReason() throws Exception {
+        ingest.ingest(EVENT, sign(EVENT));
+        ingest.ingest(EVENT, sign(EVENT));
+        ingest.ingest(EVENT, null);
+        ingest.ingest(EVENT, "t=1,v1=00");
+
+        assertThat(meters.counter("wallet.webhooks.verified").count()).isEqualTo(2);
+        assertThat(meters.counter("wallet.webhooks.ingested", "result", "PUBLISHED").count()).isEqualTo(1);
+        assertThat(meters.counter("wallet.webhooks.ingested", "result", "DUPLICATE").count()).isEqualTo(1);
+        assertThat(meters.counter("wallet.webhooks.refused", "reason", "missing_signature").count()).isEqualTo(1);
+        assertThat(meters.counter("wallet.webhooks.refused", "reason", "bad_signature").count()).isEqualTo(1);
+    }
 
     @Test
     void publishesAndRemembersAVerifiedEvent() throws Exception {

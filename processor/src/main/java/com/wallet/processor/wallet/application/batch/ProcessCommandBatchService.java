@@ -102,6 +102,7 @@ public class ProcessCommandBatchService {
             result = transfers.apply(run);
         } catch (RuntimeException e) {
             count("TRANSFER", "ERROR", run.size());
+            error("TRANSFER", e);
             throw new CommandBatchException(first.index(), e);
         }
         sample.stop(meters.timer("wallet.command.batch.processing", "type", "TRANSFER"));
@@ -119,8 +120,15 @@ public class ProcessCommandBatchService {
             return outcome;
         } catch (RuntimeException e) {
             count(type, "ERROR", 1);
+            error(type, e);
             throw new CommandBatchException(record.index(), e);
         }
+    }
+
+    /** Why it will be retried or dead-lettered: the exception's type only (messages can carry SQL values). */
+    private void error(String type, RuntimeException e) {
+        Counter.builder("wallet.commands.errors").tag("type", type).tag("exception", e.getClass().getSimpleName())
+                .register(meters).increment();
     }
 
     private void count(String type, String outcome, int n) {

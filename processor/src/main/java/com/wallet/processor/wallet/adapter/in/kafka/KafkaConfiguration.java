@@ -6,6 +6,7 @@ import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.common.messaging.Topics;
+import com.wallet.processor.observability.KafkaClients;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
 import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
@@ -30,7 +31,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +45,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -82,6 +87,14 @@ public class KafkaConfiguration {
     public static final String REASON_HEADER = "wallet-dlq-reason";
     public static final String EXCEPTION_HEADER = "wallet-dlq-exception";
 
+    /** Boot's Kafka metrics and tracing on the factories this class builds itself. */
+    @Bean
+    KafkaClients kafkaClients(ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> consumerCustomizers,
+                              ObjectProvider<DefaultKafkaProducerFactoryCustomizer> producerCustomizers,
+                              ObjectProvider<KafkaAdmin> admins) {
+        return new KafkaClients(consumerCustomizers, producerCustomizers, admins);
+    }
+
     @Bean
     WalletCommandListener walletCommandListener(ProcessCommandBatchService commands) {
         return new WalletCommandListener(commands);
@@ -106,11 +119,12 @@ public class KafkaConfiguration {
 
     @Bean(COMMANDS_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, CommandEnvelope> walletCommandsContainerFactory(
-            KafkaProperties kafka, JsonMapper json, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
+            KafkaProperties kafka, JsonMapper json, DefaultErrorHandler errorHandler, KafkaListenerProperties listener,
+            KafkaClients clients) {
         Map<String, Object> props = consumerProperties(kafka);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, listener.commandBatchSize());
         var factory = factory(props, new JacksonJsonDeserializer<>(CommandEnvelope.class, json, false),
-                errorHandler, listener);
+                errorHandler, listener, clients);
         // A poll at a time: runs of transfers apply in one database transaction, and the offsets of
         // the poll are committed after the listener returned (BatchListenerFailedException names a
         // failed record: the ones before it are committed, the rest polled again).
@@ -124,8 +138,9 @@ public class KafkaConfiguration {
     /** Values stay bytes: {@link StripeEventListener} opens them (and a dead-lettered one goes out as received). */
     @Bean(STRIPE_EVENTS_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> stripeEventsContainerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler, KafkaListenerProperties listener) {
-        var factory = factory(consumerProperties(kafka), new ByteArrayDeserializer(), errorHandler, listener);
+            KafkaProperties kafka, DefaultErrorHandler errorHandler, KafkaListenerProperties listener,
+            KafkaClients clients) {
+        var factory = factory(consumerProperties(kafka), new ByteArrayDeserializer(), errorHandler, listener, clients);
         factory.setRecordInterceptor(new RequestIdRecordInterceptor<>());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         return factory;
@@ -133,13 +148,14 @@ public class KafkaConfiguration {
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
             Map<String, Object> props, Deserializer<V> value, DefaultErrorHandler errorHandler,
-            KafkaListenerProperties listener) {
-        var consumers = new DefaultKafkaConsumerFactory<String, V>(props,
-                new ErrorHandlingDeserializer<>(new StringDeserializer()), new ErrorHandlingDeserializer<>(value));
+            KafkaListenerProperties listener, KafkaClients clients) {
+        var consumers = clients.customized(new DefaultKafkaConsumerFactory<String, V>(props,
+                new ErrorHandlingDeserializer<>(new StringDeserializer()), new ErrorHandlingDeserializer<>(value)));
         var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(listener.concurrency());
         factory.setCommonErrorHandler(errorHandler);
+        KafkaClients.observe(factory.getContainerProperties());
         // Graceful shutdown: finish the record (or batch) in flight, commit its offsets, leave the group;
         // the rest of the poll stays uncommitted and goes to the next owner (nothing applied twice).
         factory.getContainerProperties().setStopImmediate(true);
@@ -161,13 +177,13 @@ public class KafkaConfiguration {
 
     @Bean
     DefaultErrorHandler walletErrorHandler(KafkaProperties kafka, JsonMapper json, KafkaListenerProperties listener,
-                                           FailDeadLetteredCommandService failDeadLettered) {
+                                           FailDeadLetteredCommandService failDeadLettered, KafkaClients clients) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        KafkaTemplate<String, byte[]> raw = new KafkaTemplate<>(
+        KafkaTemplate<String, byte[]> raw = clients.template(
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()));
-        KafkaTemplate<String, Object> asJson = new KafkaTemplate<>(
+        KafkaTemplate<String, Object> asJson = clients.template(
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(),
                         new JacksonJsonSerializer<Object>(json).noTypeInfo()));
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.wallet.common.health.HealthCheckProperties;
 import com.wallet.common.health.RedisQuorumHealthIndicator;
 import com.wallet.common.health.TimeBoxedHealthIndicator;
 import com.wallet.processor.wallet.application.WalletLocks;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.List;
 import org.redisson.Redisson;
@@ -28,8 +29,9 @@ public class RedisConfiguration {
     }
 
     @Bean
-    WalletLocks walletLocks(RedissonMasters masters, RedisLockProperties properties) {
-        return new RedissonWalletLocks(masters.clients(), properties.waitTime(), properties.leaseTime());
+    WalletLocks walletLocks(RedissonMasters masters, RedisLockProperties properties, MeterRegistry meters) {
+        return new MeteredWalletLocks(
+                new RedissonWalletLocks(masters.clients(), properties.waitTime(), properties.leaseTime()), meters);
     }
 
     /** /actuator/health: DOWN when a quorum of the masters does not answer a PING (contract section 11). */

@@ -3,6 +3,7 @@ package com.wallet.processor.wallet.adapter.out.stripe;
 import com.stripe.StripeClient;
 import com.wallet.common.config.InvalidSecretException;
 import com.wallet.processor.wallet.application.PaymentGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,9 @@ public class StripeConfiguration {
     }
 
     @Bean
-    PaymentGateway paymentGateway(StripeClient stripeClient, StripeProperties properties) {
-        return new StripePaymentGateway(stripeClient, properties.rateLimitRetries(), properties.rateLimitBackoff());
+    PaymentGateway paymentGateway(StripeClient stripeClient, StripeProperties properties, MeterRegistry meters) {
+        return new MeteredPaymentGateway(
+                new StripePaymentGateway(stripeClient, properties.rateLimitRetries(), properties.rateLimitBackoff()),
+                meters);
     }
 }
