@@ -13,6 +13,7 @@ import com.wallet.processor.wallet.application.PoisonCommandException;
 import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
 import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -96,8 +97,9 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    WalletCommandListener walletCommandListener(ProcessCommandBatchService commands) {
-        return new WalletCommandListener(commands);
+    WalletCommandListener walletCommandListener(ProcessCommandBatchService commands,
+                                                ObjectProvider<ObservationRegistry> observations) {
+        return new WalletCommandListener(commands, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -6,6 +6,8 @@ import com.wallet.common.observability.RequestId;
 import com.wallet.processor.wallet.application.batch.CommandBatchException;
 import com.wallet.processor.wallet.application.batch.CommandRecord;
 import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 /**
  * wallet.commands, a poll at a time -> one application call; the offsets are committed after it
@@ -22,20 +26,26 @@ import org.springframework.kafka.support.Acknowledgment;
 class WalletCommandListener {
 
     private final ProcessCommandBatchService commands;
+    private final ObservationRegistry observations;
 
-    WalletCommandListener(ProcessCommandBatchService commands) {
+    WalletCommandListener(ProcessCommandBatchService commands, ObservationRegistry observations) {
         this.commands = commands;
+        this.observations = observations;
     }
 
     @KafkaListener(id = "wallet-commands", topics = Topics.WALLET_COMMANDS, groupId = KafkaConfiguration.GROUP,
             containerFactory = KafkaConfiguration.COMMANDS_FACTORY, batch = "true")
     public void onCommands(List<ConsumerRecord<String, CommandEnvelope>> records, Acknowledgment ack) {
         List<CommandRecord> batch = new ArrayList<>(records.size());
+        List<Observation> received = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, CommandEnvelope> r = records.get(i);
             batch.add(new CommandRecord(i, r.key(), r.value(), RequestId.from(r.headers())));
+            received.add(received(r).start());
         }
-        try {
+        // Spring Kafka observes record listeners only: each record gets its consumer span here (in the
+        // trace its producer started), and the batch's work (SQL, Stripe calls) runs in the first one's.
+        try (Observation.Scope ignored = received.get(0).openScope()) {
             int handled = commands.process(batch).size();
             if (handled < records.size()) {
                 ack.nack(handled, Duration.ZERO);   // out of time: commit the first ones, poll the rest again
@@ -43,7 +53,18 @@ class WalletCommandListener {
                 ack.acknowledge();
             }
         } catch (CommandBatchException e) {
+            received.get(e.index()).error(e.getCause());
             throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.index());
+        } finally {
+            received.forEach(Observation::stop);
         }
+    }
+
+    private Observation received(ConsumerRecord<String, CommandEnvelope> record) {
+        return KafkaListenerObservation.LISTENER_OBSERVATION.observation(null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                () -> new KafkaRecordReceiverContext(record, "wallet-commands", null, KafkaConfiguration.GROUP,
+                        () -> null),
+                observations);
     }
 }
