@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image per service of this repository, chosen with the MODULE build argument:
 #   docker build --build-arg MODULE=gateway -t wallet-gateway .
-# MODULE is one of: gateway, processor, webhook-ingest, stripe-emulator.
+# MODULE is one of: gateway, processor, webhook-ingest, stripe-emulator, migrate (the one-shot schema migration).
 # docker-compose.yml builds all four from this file.
 
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -9,7 +9,7 @@ ARG MODULE
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    { [ -n "${MODULE}" ] || { echo "build with --build-arg MODULE=gateway|processor|webhook-ingest|stripe-emulator" >&2; exit 1; }; } && \
+    { [ -n "${MODULE}" ] || { echo "build with --build-arg MODULE=gateway|processor|webhook-ingest|stripe-emulator|migrate" >&2; exit 1; }; } && \
     mvn -B -q -DskipTests -pl "${MODULE}" -am package && \
     cp "${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT.jar" /app.jar
 

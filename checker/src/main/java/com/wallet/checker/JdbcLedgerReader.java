@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads the database side of the check: plain JDBC, read only, one snapshot. */
@@ -56,6 +58,16 @@ final class JdbcLedgerReader {
             SELECT transaction_id, stripe_object_id, field, recorded, reported FROM stripe_disagreements
             WHERE resolved_at IS NULL ORDER BY id
             """;
+
+    // outbox_purged comes with V8: a database from before it has purged nothing.
+    private static final String PURGED = """
+            SELECT wallet_id, through_sequence, postings FROM outbox_purged
+            """;
+    private static final String PURGED_TRANSACTIONS = """
+            SELECT t.id FROM transactions t JOIN outbox_purged p ON p.wallet_id = t.wallet_id
+            WHERE t.created_at <= p.through_created_at
+            """;
+    private static final String HAS_PURGED = "SELECT to_regclass('outbox_purged') IS NOT NULL";
 
     private final String url;
     private final String user;
@@ -126,8 +138,20 @@ final class JdbcLedgerReader {
                 query(c, OPEN_DISAGREEMENTS, rs -> disagreements.add(new LedgerSnapshot.Disagreement(
                         rs.getObject("transaction_id", UUID.class), rs.getString("stripe_object_id"), rs.getString("field"),
                         rs.getString("recorded"), rs.getString("reported"))));
+                Map<UUID, LedgerSnapshot.Purged> purged = new HashMap<>();
+                Set<UUID> purgedTransactions = new HashSet<>();
+                boolean[] hasPurged = new boolean[1];
+                query(c, HAS_PURGED, rs -> hasPurged[0] = rs.getBoolean(1));
+                if (hasPurged[0]) {
+                    query(c, PURGED, rs -> {
+                        UUID wallet = rs.getObject("wallet_id", UUID.class);
+                        purged.put(wallet, new LedgerSnapshot.Purged(wallet, rs.getLong("through_sequence"),
+                                rs.getLong("postings")));
+                    });
+                    query(c, PURGED_TRANSACTIONS, rs -> purgedTransactions.add(rs.getObject("id", UUID.class)));
+                }
                 return new LedgerSnapshot(wallets, transactions, walletSums, postingCount[0], groups, unbalanced,
-                        outbox, commands, disagreements);
+                        outbox, commands, disagreements, purged, purgedTransactions);
             } finally {
                 c.rollback();
             }

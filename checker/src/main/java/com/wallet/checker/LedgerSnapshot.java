@@ -3,12 +3,16 @@ package com.wallet.checker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The database side, read in one REPEATABLE READ transaction so every part sees the same moment.
  *
  * @param unbalanced transactions whose postings do not sum to zero, with their sum
+ * @param purged     per wallet, what the retention purge deleted from the outbox (none: absent)
+ * @param purgedTransactions transactions created no later than their wallet's last purged event, so
+ *                   their first events (or all of them) may have been purged on purpose
  */
 record LedgerSnapshot(
         Map<UUID, Wallet> wallets,
@@ -19,7 +23,17 @@ record LedgerSnapshot(
         Map<UUID, Long> unbalanced,
         List<OutboxRow> outbox,
         List<StaleCommand> unpublishedCommands,
-        List<Disagreement> openDisagreements) {
+        List<Disagreement> openDisagreements,
+        Map<UUID, Purged> purged,
+        Set<UUID> purgedTransactions) {
+
+    /** What the retention purge left of a wallet's deleted outbox events (README "Retention"). */
+    record Purged(UUID walletId, long throughSequence, long postings) {
+    }
+
+    Purged purgedOf(UUID walletId) {
+        return purged.getOrDefault(walletId, new Purged(walletId, 0, 0));
+    }
 
     record Wallet(UUID id, long balance, String currency) {
     }

@@ -57,6 +57,48 @@ class InvariantCheckerIT {
         assertThat(report.result("postings-sum-to-zero").holds()).isTrue();
     }
 
+    /** Everything relayed 8 days ago (rows, and the transactions their PENDING events were written with). */
+    private void ageEverything() throws Exception {
+        world.tamper("UPDATE transactions SET created_at = now() - interval '9 days'",
+                "UPDATE outbox_events SET created_at = now() - interval '9 days', published_at = now() - interval '8 days'");
+    }
+
+    /** The processor's retention statement, with the horizon at 7 days. */
+    private void purgeOutbox(int limit) throws Exception {
+        world.tamper(com.wallet.common.outbox.RetentionStatements.PURGE_OUTBOX_EVENTS
+                .replace(":before", "(now() - interval '7 days')").replace(":limit", Integer.toString(limit)));
+    }
+
+    @Test
+    void passesAfterTheRetentionPurgeRemovedPublishedOutboxEvents() throws Exception {
+        world.relay();
+        ageEverything();
+
+        purgeOutbox(5); // part of the outbox: some wallets' prefixes, some transactions half purged
+        Report partly = world.check();
+        purgeOutbox(100_000);
+        Report all = world.check();
+
+        assertThat(partly.violations()).isEmpty();
+        assertThat(all.violations()).isEmpty();
+        assertThat(all.result("topic-complete-and-ordered").examined()).contains("0 outbox events");
+        assertThat(all.result("topic-complete-and-ordered").notes())
+                .anySatisfy(n -> assertThat(n).contains("retention purge"));
+    }
+
+    @Test
+    void stillNamesABalanceChangedBehindTheProductsBackAfterThePurge() throws Exception {
+        world.relay();
+        ageEverything();
+        purgeOutbox(100_000);
+        world.tamper("UPDATE wallets SET balance = balance + 100 WHERE id = '" + world.bob + "'");
+
+        Report report = world.check();
+
+        assertThat(report.result("topic-fold-equals-balances").violations())
+                .containsExactly("wallet " + world.bob + " balance 1600 but its events fold to 1500");
+    }
+
     @Test
     void namesADeletedPosting() throws Exception {
         world.relay();

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LogsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Path LOGS = Path.of(System.getProperty("wallet.repo", "..")).toAbsolutePath().normalize()
-            .resolve(".wallet/logs");
+    private static final Path REPO = Path.of(System.getProperty("wallet.repo", "..")).toAbsolutePath().normalize();
+    private static final Path LOGS = REPO.resolve(".wallet/logs");
     private static final List<String> SERVICES = List.of("gateway", "processor-1", "processor-2", "webhook-ingest",
             "stripe-emulator", "kafka");
 
@@ -52,10 +52,31 @@ class LogsIT {
         String id = JSON.readTree(answer.body()).path("data").path("deposit").path("id").asString();
         assertThat(api.awaitFinal(user, id).path("status").asString()).isEqualTo("COMPLETED");
 
-        await("the request id in the gateway's and a processor's log").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(linesWith("gateway", requestId)).isNotEmpty();
-            assertThat(linesWith("processor-1", requestId).size() + linesWith("processor-2", requestId).size()).isPositive();
-        });
+        await("the request id in the gateway's, a processor's and webhook-ingest's log").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> {
+                    assertThat(linesWith("gateway", requestId)).isNotEmpty();
+                    assertThat(linesWith("processor-1", requestId).size() + linesWith("processor-2", requestId).size())
+                            .isPositive();
+                    // the settling webhook: Stripe echoes the PaymentIntent's metadata request_id
+                    assertThat(linesWith("webhook-ingest", requestId)).isNotEmpty();
+                });
+        assertThat(new StripeEmulator().paymentIntentsOf(id)).singleElement()
+                .satisfies(pi -> assertThat(pi.path("metadata").path("request_id").asString()).isEqualTo(requestId));
+        // the processor logged the Stripe call with its idempotency key under the request id
+        List<JsonNode> processor = new ArrayList<>(linesWith("processor-1", requestId));
+        processor.addAll(linesWith("processor-2", requestId));
+        assertThat(processor).anySatisfy(e -> assertThat(e.path("message").asString())
+                .contains("idempotency key deposit-" + id));
+
+        // bin/wallet logs --request: that request, readable, across the services
+        Process logs = new ProcessBuilder(REPO.resolve("bin/wallet").toString(), "logs", "--request", requestId)
+                .directory(REPO.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String shown = new String(logs.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(logs.waitFor()).isZero();
+        List<String> shownLines = shown.lines().toList();
+        assertThat(shownLines).isNotEmpty().allSatisfy(l -> assertThat(l).contains(" " + requestId + " ")
+                .doesNotContain("{\"").doesNotContain("\u001b["));
+        assertThat(shown).contains(" gateway ").contains(" processor-").contains(" webhook-ingest ");
         for (String service : SERVICES) {
             if (service.equals("processor-2") && !Files.exists(LOGS.resolve(service + ".log"))) {
                 continue; // a system running one processor

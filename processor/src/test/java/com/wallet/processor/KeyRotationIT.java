@@ -86,7 +86,8 @@ class KeyRotationIT {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(LocalServices.jdbcUrl(DATABASE),
                 LocalServices.username(), LocalServices.password());
         jdbc = JdbcClient.create(dataSource);
-        // A fresh schema each run (the first processor's Flyway builds it): counts in the output are this run's.
+        // A fresh schema each run (the first processor's Flyway builds it, as the owner; the processors and
+        // rekey connect as wallet_app): counts in the output are this run's.
         jdbc.sql("DROP SCHEMA public CASCADE").update();
         jdbc.sql("CREATE SCHEMA public").update();
     }
@@ -203,13 +204,14 @@ class KeyRotationIT {
     private record Run(int exitCode, String output) {
     }
 
+    /** As bin/wallet rekey runs it: as the services' application role (wallet_app), not the owner. */
     private static Run rekey(String current, String previous) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         int rc = RekeyMain.run(new String[] {"--batch-size", "2"}, Map.of(
                 "ENCRYPTION_SECRET_KEY", current, "ENCRYPTION_PREVIOUS_KEYS", previous,
-                "DATABASE_URL", LocalServices.jdbcUrl(DATABASE), "DATABASE_USERNAME", LocalServices.username(),
-                "DATABASE_PASSWORD", LocalServices.password(), "KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString()),
+                "DATABASE_URL", LocalServices.jdbcUrl(DATABASE), "DATABASE_USERNAME", LocalServices.appUsername(),
+                "DATABASE_PASSWORD", LocalServices.appPassword(), "KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString()),
                 print, print);
         return new Run(rc, out.toString(StandardCharsets.UTF_8));
     }

@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +74,15 @@ public abstract class ProcessorIntegrationTest {
     @Autowired
     protected com.wallet.common.crypto.FieldCipher cipher;
 
+    /**
+     * The schema owner's connection, for what the processor's own role (wallet_app, {@link #jdbc})
+     * may not do: DDL such as a test's fault trigger.
+     */
+    protected static JdbcClient owner() {
+        return JdbcClient.create(new DriverManagerDataSource(LocalServices.jdbcUrl(DATABASE), LocalServices.username(),
+                LocalServices.password()));
+    }
+
     protected WalletFixture fixture() {
         return new WalletFixture(jdbc);
     }
@@ -91,6 +101,8 @@ public abstract class ProcessorIntegrationTest {
         // not the local default: these suites run outside local mode, where sk_test_local is refused at start-up
         props.put("wallet.stripe.secret-key", STRIPE_TEST_KEY);
         props.put("wallet.stripe.api-base", StripeStub.get().url());
+        // as in local mode: wallets without stripeAccountId pay out to the local default account
+        props.put("wallet.stripe.default-destination", "acct_local_payouts");
         props.put("wallet.stripe.max-network-retries", "1");
         props.put("wallet.processor.retry-initial", "100ms");
         props.put("wallet.processor.retry-max", "1s");
@@ -102,6 +114,8 @@ public abstract class ProcessorIntegrationTest {
         props.put("wallet.reconciler.requires-action-timeout", "8s");
         props.put("wallet.reconciler.ambiguous-give-up-after", "2m");
         props.put("wallet.reconciler.missing-object-timeout", MISSING_OBJECT_TIMEOUT.toSeconds() + "s");
+        // the retention purge runs when a test calls it (RetentionIT), never on its own schedule
+        props.put("wallet.retention.initial-delay", "1d");
         // PostgreSQL here is shared by several suites (max_connections 100): stay small.
         props.put("spring.datasource.hikari.maximum-pool-size", "8");
         props.put("spring.datasource.hikari.minimum-idle", "1");
@@ -112,8 +126,12 @@ public abstract class ProcessorIntegrationTest {
     static Map<String, Object> allProperties() {
         Map<String, Object> props = new HashMap<>(properties());
         props.put("spring.datasource.url", LocalServices.jdbcUrl(DATABASE));
-        props.put("spring.datasource.username", LocalServices.username());
-        props.put("spring.datasource.password", LocalServices.password());
+        props.put("spring.datasource.username", LocalServices.appUsername());
+        props.put("spring.datasource.password", LocalServices.appPassword());
+        // as LocalServices.register: the owner migrates (a context on a fresh database builds its schema)
+        props.put("spring.flyway.enabled", "true");
+        props.put("spring.flyway.user", LocalServices.username());
+        props.put("spring.flyway.password", LocalServices.password());
         props.put("wallet.redis.urls", LocalServices.redisUrl());
         props.put("spring.kafka.bootstrap-servers", LocalServices.kafkaBootstrap(TOPICS));
         props.put("server.port", "0");

@@ -112,4 +112,51 @@ class StripeEmulatorIT extends EmulatorIntegrationTest {
         assertThat(wallets.balance(wallet)).isEqualTo(1_000).isEqualTo(wallets.postingsOf(wallet));
         assertThat(wallets.unbalancedTransactions(List.of(tx))).isZero();
     }
+
+    @Test
+    void theRowsRequestIdGoesToStripeAsMetadataAndComesBackInItsWebhooks() throws Exception {
+        WalletFixture wallets = fixture();
+        UUID wallet = wallets.aWallet(1_000, true, "acct_emulated");
+        DepositFunds deposit = wallets.pendingDeposit(wallet, 800, "pm_card_visa", cipher);
+        WithdrawFunds withdrawal = wallets.pendingWithdrawal(wallet, 200);
+        String depositRequest = "req-" + UUID.randomUUID();
+        String withdrawalRequest = "req-" + UUID.randomUUID();
+        jdbc.sql("UPDATE transactions SET request_id = :r WHERE id = :id").param("r", depositRequest)
+                .param("id", deposit.transactionId()).update();
+        jdbc.sql("UPDATE transactions SET request_id = :r WHERE id = :id").param("r", withdrawalRequest)
+                .param("id", withdrawal.transactionId()).update();
+
+        send(deposit);
+        send(withdrawal);
+        // a redelivered deposit asks Stripe again under the same key: the same metadata, no idempotency_error
+        send(deposit);
+
+        await().atMost(PATIENCE).until(() -> "COMPLETED".equals(wallets.status(deposit.transactionId()))
+                && "COMPLETED".equals(wallets.status(withdrawal.transactionId())));
+        String pi = column(deposit.transactionId(), "stripe_payment_intent_id");
+        String tr = column(withdrawal.transactionId(), "stripe_transfer_id");
+        assertThat(metadataOf("payment_intent", pi).path("request_id").asString()).isEqualTo(depositRequest);
+        assertThat(metadataOf("transfer", tr).path("request_id").asString()).isEqualTo(withdrawalRequest);
+        // Stripe's events carry the object, metadata included: webhook-ingest reads the id from there
+        JsonNode webhooks = JSON.readTree(get("/_emulator/webhooks"));
+        List<JsonNode> succeeded = new java.util.ArrayList<>();
+        for (JsonNode w : webhooks) {
+            if ("payment_intent.succeeded".equals(w.path("type").asString()) && pi.equals(w.path("objectId").asString())) {
+                succeeded.add(w);
+            }
+        }
+        assertThat(succeeded).isNotEmpty().allSatisfy(w -> assertThat(
+                w.path("event").path("data").path("object").path("metadata").path("request_id").asString())
+                .isEqualTo(depositRequest));
+        assertThat(wallets.balance(wallet)).isEqualTo(1_600).isEqualTo(wallets.postingsOf(wallet));
+    }
+
+    private static JsonNode metadataOf(String type, String id) throws Exception {
+        for (JsonNode object : JSON.readTree(get("/_emulator/objects?type=" + type))) {
+            if (id.equals(object.path("id").asString())) {
+                return object.path("metadata");
+            }
+        }
+        throw new AssertionError(type + " " + id + " not at the emulator");
+    }
 }

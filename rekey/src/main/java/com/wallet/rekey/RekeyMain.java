@@ -33,7 +33,8 @@ public final class RekeyMain {
               Exit 0: nothing under an older key remains (drop ENCRYPTION_PREVIOUS_KEYS); 1: some
               values remain (keep the previous keys, rerun); 2: it could not run.
               Environment: ENCRYPTION_SECRET_KEY, ENCRYPTION_PREVIOUS_KEYS, DATABASE_URL,
-              DATABASE_USERNAME, DATABASE_PASSWORD, KAFKA_BOOTSTRAP_SERVERS.
+              DATABASE_USERNAME (default wallet_app: the services' role, whose UPDATE grants are all
+              rekey needs), DATABASE_PASSWORD, KAFKA_BOOTSTRAP_SERVERS.
             """;
 
     private static final Set<String> OPTIONS = Set.of("batch-size", "database-url", "kafka", "group", "no-kafka");
@@ -69,7 +70,7 @@ public final class RekeyMain {
             return CANNOT_RUN;
         }
         String url = options.getOrDefault("database-url", env.getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/wallet"));
-        String user = env.getOrDefault("DATABASE_USERNAME", "postgres");
+        String user = env.getOrDefault("DATABASE_USERNAME", "wallet_app");
         String password = env.getOrDefault("DATABASE_PASSWORD", "");
         KafkaInFlight kafka = options.containsKey("no-kafka") ? null : new KafkaInFlight(
                 options.getOrDefault("kafka", env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")),

@@ -40,8 +40,13 @@ public final class LocalServices {
     public static void register(DynamicPropertyRegistry registry, String database, String... topics) {
         String jdbcUrl = jdbcUrl(database);
         registry.add("spring.datasource.url", () -> jdbcUrl);
-        registry.add("spring.datasource.username", LocalServices::username);
-        registry.add("spring.datasource.password", LocalServices::password);
+        // As in production: the owner migrates (the services do not, outside tests), the service
+        // connects as the application role, which cannot change the schema.
+        registry.add("spring.flyway.enabled", () -> "true");
+        registry.add("spring.flyway.user", LocalServices::username);
+        registry.add("spring.flyway.password", LocalServices::password);
+        registry.add("spring.datasource.username", LocalServices::appUsername);
+        registry.add("spring.datasource.password", LocalServices::appPassword);
         registry.add("wallet.redis.urls", LocalServices::redisUrl);
         registry.add("spring.kafka.bootstrap-servers", () -> kafkaBootstrap(topics));
     }
@@ -62,6 +67,19 @@ public final class LocalServices {
         return DOCKER ? postgres().getPassword() : env("TEST_DATABASE_PASSWORD", "");
     }
 
+    /**
+     * The role the services connect as: wallet_app, created by migration V6 (no DDL, no UPDATE or
+     * DELETE of postings and audit entries). It has no password, which the trust authentication of
+     * this machine's PostgreSQL accepts; a container asks for one, so there the owner stands in.
+     */
+    public static String appUsername() {
+        return DOCKER ? username() : env("TEST_DATABASE_APP_USERNAME", "wallet_app");
+    }
+
+    public static String appPassword() {
+        return DOCKER ? password() : env("TEST_DATABASE_APP_PASSWORD", "");
+    }
+
     public static synchronized String redisUrl() {
         if (!DOCKER) {
             return env("TEST_REDIS_URL", "redis://127.0.0.1:6379");
@@ -77,7 +95,7 @@ public final class LocalServices {
     public static synchronized String kafkaBootstrap(String... topics) {
         if (DOCKER) {
             if (kafkaContainer == null) {
-                kafkaContainer = new KafkaContainer("apache/kafka:4.1.1");
+                kafkaContainer = new KafkaContainer("apache/kafka:" + declaredKafkaVersion());
                 kafkaContainer.start();
             }
             return kafkaContainer.getBootstrapServers();
@@ -95,6 +113,20 @@ public final class LocalServices {
             embeddedKafka.addTopics(missing(topics));
         }
         return embeddedKafka.getBrokersAsString();
+    }
+
+    /** The broker version of wallet/kafka.properties (common's resource, on every test classpath). */
+    private static String declaredKafkaVersion() {
+        try (var in = LocalServices.class.getClassLoader().getResourceAsStream("wallet/kafka.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("wallet/kafka.properties (module common) is not on the test classpath");
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("kafka.version");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String[] missing(String[] topics) {

@@ -1,5 +1,6 @@
 package com.wallet.common.messaging;
 
+import com.wallet.common.observability.RequestId;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,21 @@ public final class StripeEventParser {
                 firstOf(text(error, "code"), text(error, "decline_code"), text(object, "failure_code")),
                 event.path("created").asLong(0),
                 text(object, "status")));
+    }
+
+    /**
+     * The event object's metadata {@code request_id} (the request that made the PaymentIntent or
+     * Transfer, contract 5), or null when absent or not a usable request id. Only for logs and
+     * headers: it moves nothing, so it is not part of the sealed message.
+     */
+    public static String requestId(String payload) {
+        try {
+            String id = text(JSON.readTree(payload).path("data").path("object").path("metadata"),
+                    RequestId.STRIPE_METADATA);
+            return RequestId.isValid(id) ? id : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,11 +1,16 @@
 package com.wallet.common.messaging;
 
-/** Kafka topic names of the contract (section 9). */
+/**
+ * Kafka topic names of the contract (section 9), as constants for annotations. Partitions and
+ * replication are in wallet/kafka.properties ({@link DeclaredTopics}); KafkaDeclarationsTest keeps
+ * the two lists equal.
+ */
 public final class Topics {
 
     public static final String WALLET_COMMANDS = "wallet.commands";
     public static final String WALLET_COMMANDS_DLQ = "wallet.commands.dlq";
     public static final String STRIPE_EVENTS = "stripe.events";
+    public static final String STRIPE_EVENTS_DLQ = STRIPE_EVENTS + ".dlq";
     public static final String WALLET_TRANSACTIONS = "wallet.transactions";
     public static final String ANALYTICS_PREFIX = "wallet.analytics.";
     public static final String ANALYTICS_VOLUME = ANALYTICS_PREFIX + "volume";

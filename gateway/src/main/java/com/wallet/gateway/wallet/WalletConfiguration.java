@@ -7,6 +7,8 @@ import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.config.InvalidSecretException;
 import com.wallet.common.config.WellKnownSecrets;
+import com.wallet.gateway.wallet.application.AuditLog;
+import com.wallet.gateway.wallet.application.AuditQueries;
 import com.wallet.gateway.wallet.application.CommandOutbox;
 import com.wallet.gateway.wallet.application.CommandPublisher;
 import com.wallet.gateway.wallet.application.PublishedCommands;
@@ -77,13 +79,18 @@ public class WalletConfiguration {
 
     @Bean
     WalletService walletService(Wallets wallets, FieldCipher cipher, JsonMapper json, MutationAdmission admission,
-                                WalletProperties properties) {
-        return new WalletService(wallets, cipher, json, admission, properties.maxWalletsPerUser());
+                                WalletProperties properties, AuditLog auditLog, TransactionTemplate tx) {
+        return new WalletService(wallets, cipher, json, admission, properties.maxWalletsPerUser(), auditLog, tx);
     }
 
     @Bean
-    SessionService sessionService(Sessions sessions, Clock clock) {
-        return new SessionService(sessions, clock);
+    AuditQueries auditQueries(AuditLog auditLog) {
+        return new AuditQueries(auditLog);
+    }
+
+    @Bean
+    SessionService sessionService(Sessions sessions, AuditLog auditLog, TransactionTemplate tx, Clock clock) {
+        return new SessionService(sessions, auditLog, tx, clock);
     }
 
     @Bean
@@ -101,7 +108,8 @@ public class WalletConfiguration {
                                                       WalletProperties properties, Clock clock,
                                                       MutationAdmission admission) {
         return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, published, codec, cipher,
-                fingerprints, tx, queries, properties.maxAmount(), clock, admission);
+                fingerprints, tx, queries, properties.maxAmount(), properties.payoutAccountRequired(), clock,
+                admission);
     }
 
     @Bean
@@ -120,13 +128,16 @@ public class WalletConfiguration {
      * @param relayStaleAfter  an accepted command still unpublished after this is re-sent by the relay
      * @param relayBatchSize   commands re-sent per relay round
      * @param maxWalletsPerUser WALLET_MAX_WALLETS_PER_USER: createWallet beyond it is LIMIT_EXCEEDED
+     * @param payoutAccountRequired a withdrawal needs the wallet's stripeAccountId; only local mode
+     *                         (application-local.yml) lets the processor pay out to its local default account
      */
     @Validated
     @ConfigurationProperties("wallet.gateway")
     public record WalletProperties(@DefaultValue("100000000") @Positive long maxAmount,
                                    @DefaultValue("3s") @NotNull Duration relayStaleAfter,
                                    @DefaultValue("100") @Min(1) int relayBatchSize,
-                                   @DefaultValue("20") @Min(1) int maxWalletsPerUser) {
+                                   @DefaultValue("20") @Min(1) int maxWalletsPerUser,
+                                   @DefaultValue("true") boolean payoutAccountRequired) {
     }
 
     /**

@@ -130,8 +130,12 @@ abstract class GatewayClientBase {
             metadata stripePaymentIntentId stripeTransferId createdAt updatedAt""";
 
     String createWallet(String token, String currency) {
+        return createWallet(token, Map.of("currency", currency, "label", "test"));
+    }
+
+    String createWallet(String token, Map<String, Object> input) {
         Reply reply = graphql(token, "mutation($in: CreateWalletInput!) { createWallet(input: $in) { id } }",
-                Map.of("in", Map.of("currency", currency, "label", "test")));
+                Map.of("in", input));
         assertThat(reply.ok()).as(reply.body().toString()).isTrue();
         return reply.data("createWallet").path("id").asString();
     }

@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Outside local mode (no {@code local} profile): no GraphiQL, no introspection, and the actuator only on
- * the management port (MANAGEMENT_SERVER_PORT; a random one here).
+ * the management port (MANAGEMENT_SERVER_PORT; a random one here); no default payout account.
  */
 @ActiveProfiles(profiles = {}, inheritProfiles = false)
 @TestPropertySource(properties = "management.server.port=0")
@@ -40,10 +40,29 @@ class ProductionModeIT extends GatewayITBase {
     @Test
     void graphiqlAndIntrospectionAreOff() throws Exception {
         assertThat(get(port, "/graphiql")).isEqualTo(404);
+        assertThat(get(port, "/graphiql/assets/react/18.3.1/umd/react.production.min.js")).isEqualTo(404);
         Reply schema = graphql(token(newUser()), "query { __schema { types { name } } }", Map.of());
         assertThat(schema.body().path("data").path("__schema").path("types").isArray()).isFalse();
         assertThat(schema.body().path("errors").isEmpty()).isFalse();
         assertThat(graphql(token(newUser()), "query { myWallets { id } }", Map.of()).ok()).isTrue();
+    }
+
+    /** No default payout account outside local mode: a withdrawal needs the wallet's stripeAccountId. */
+    @Test
+    void refusesAWithdrawalFromAWalletWithoutStripeAccount() {
+        String user = token(newUser());
+        String wallet = createWallet(user, Map.of("currency", "USD"));
+
+        Reply reply = withdraw(user, wallet, 10);
+
+        assertThat(reply.classification()).isEqualTo("BAD_REQUEST");
+        assertThat(reply.code()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(reply.firstError().path("message").asString()).isEqualTo("wallet has no stripeAccountId for payouts");
+        assertThat(transactionsOf(wallet)).isZero();
+        assertThat(commandsKeyedBy(wallet)).isEmpty();
+        String paid = createWallet(user, Map.of("currency", "USD", "stripeAccountId", "acct_1Production0000"));
+        assertThat(withdraw(user, paid, 10).code()).as("a wallet with an account gets past this check")
+                .isNotEqualTo("INVALID_ARGUMENT");
     }
 
     @Test

@@ -75,6 +75,10 @@ class SubmitTransactionIT extends GatewayITBase {
         // never anything of the command
         assertThat(records.get(0).headers().toArray()).extracting(org.apache.kafka.common.header.Header::key)
                 .containsExactlyInAnyOrder("X-Request-Id", "traceparent");
+        assertThat(new String(records.get(0).headers().lastHeader("X-Request-Id").value(),
+                java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(jdbc.sql("SELECT request_id FROM transactions WHERE id = CAST(:id AS uuid)")
+                        .param("id", txId).query(String.class).single());
         WalletCommand command = codec.open(envelope);
         assertThat(command).isEqualTo(new DepositFunds(UUID.fromString(txId), UUID.fromString(wallet), 12_345, "USD",
                 "pm_card_visa"));
@@ -192,9 +196,16 @@ class SubmitTransactionIT extends GatewayITBase {
                 + "WHERE command_id = CAST(:id AS uuid)").param("id", txId).update();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> published(txId));
+        // the request id is kept on the row: the relayed record carries the accepted request's id
+        String requestId = jdbc.sql("SELECT request_id FROM transactions WHERE id = CAST(:id AS uuid)")
+                .param("id", txId).query(String.class).single();
+        assertThat(requestId).isNotBlank();
         assertThat(commandsKeyedBy(wallet)).hasSize(2)
                 .allSatisfy(r -> assertThat(JSON.readValue(r.value(), CommandEnvelope.class).commandId())
-                        .isEqualTo(txId));
+                        .isEqualTo(txId))
+                .allSatisfy(r -> assertThat(r.headers().lastHeader("X-Request-Id")).isNotNull()
+                        .extracting(h -> new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(requestId));
     }
 
     private boolean published(String txId) {

@@ -133,6 +133,20 @@ class WebhookIngestIT {
     }
 
     @Test
+    void shouldCarryTheRequestIdOfTheObjectsMetadataToTheRecord() throws Exception {
+        String requestId = "req-" + UUID.randomUUID();
+        String payload = paymentIntentSucceeded(newEventId(),
+                "{\"wallet_id\":\"w-9\",\"request_id\":\"" + requestId + "\"}");
+
+        assertThat(post(payload, sign(payload, Instant.now())).getStatusCode().value()).isEqualTo(200);
+
+        // the request that made the PaymentIntent, not this delivery's own id
+        assertThat(awaitRecords(1)).singleElement().satisfies(record -> assertThat(
+                new String(record.headers().lastHeader("X-Request-Id").value(), StandardCharsets.UTF_8))
+                .isEqualTo(requestId));
+    }
+
+    @Test
     void shouldKeyByObjectIdWithoutWalletMetadata() throws Exception {
         String payload = paymentIntentSucceeded(newEventId(), "{}");
 

@@ -22,5 +22,9 @@ public interface CommandOutbox {
      * Locks (FOR UPDATE SKIP LOCKED) up to {@code limit} envelopes still unpublished after
      * {@code olderThan}, oldest first. Must run inside a database transaction.
      */
-    List<CommandEnvelope> lockUnpublished(Duration olderThan, int limit);
+    List<Unsent> lockUnpublished(Duration olderThan, int limit);
+
+    /** An envelope still to send, with the request id of the request that was accepted (or null). */
+    record Unsent(CommandEnvelope envelope, String requestId) {
+    }
 }

@@ -1,6 +1,7 @@
 package com.wallet.gateway.wallet.application;
 
 import com.wallet.common.messaging.CommandEnvelope;
+import com.wallet.common.observability.RequestId;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -46,16 +47,22 @@ public class CommandRelay {
     /** @return how many stale commands were sent in this round */
     public int relay() {
         Integer sent = tx.execute(status -> {
-            List<CommandEnvelope> due = outbox.lockUnpublished(staleAfter, batchSize);
+            List<CommandOutbox.Unsent> due = outbox.lockUnpublished(staleAfter, batchSize);
             int count = 0;
-            for (CommandEnvelope envelope : due) {
-                try {
-                    publisher.publish(envelope);
-                } catch (CommandPublisher.NotPublished e) {
-                    log.warn("relay could not publish command {}; will retry", envelope.commandId());
-                    break;
+            for (CommandOutbox.Unsent unsent : due) {
+                CommandEnvelope envelope = unsent.envelope();
+                // The accepted request's id: in this thread's log lines and, through the producer
+                // interceptor, in the record's X-Request-Id header, as if the request had sent it.
+                try (RequestId.Scope ignored = RequestId.open(unsent.requestId())) {
+                    try {
+                        publisher.publish(envelope);
+                    } catch (CommandPublisher.NotPublished e) {
+                        log.warn("relay could not publish command {}; will retry", envelope.commandId());
+                        break;
+                    }
+                    outbox.markPublished(UUID.fromString(envelope.commandId()));
+                    log.info("relay published command {}", envelope.commandId());
                 }
-                outbox.markPublished(UUID.fromString(envelope.commandId()));
                 count++;
             }
             return count;

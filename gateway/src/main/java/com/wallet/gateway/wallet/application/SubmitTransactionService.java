@@ -12,6 +12,7 @@ import com.wallet.common.messaging.TransactionType;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.messaging.WalletCommand;
 import com.wallet.common.messaging.WithdrawFunds;
+import com.wallet.common.observability.RequestId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -42,6 +43,7 @@ public class SubmitTransactionService {
     private final TransactionTemplate tx;
     private final TransactionQueries queries;
     private final long maxAmount;
+    private final boolean payoutAccountRequired;
     private final Clock clock;
     private final MutationAdmission admission;
 
@@ -49,8 +51,8 @@ public class SubmitTransactionService {
                                     CommandOutbox outbox, CommandPublisher publisher, PublishedCommands published,
                                     CommandCodec codec,
                                     FieldCipher cipher, Fingerprints fingerprints, TransactionTemplate tx,
-                                    TransactionQueries queries, long maxAmount, Clock clock,
-                                    MutationAdmission admission) {
+                                    TransactionQueries queries, long maxAmount, boolean payoutAccountRequired,
+                                    Clock clock, MutationAdmission admission) {
         this.wallets = wallets;
         this.transactions = transactions;
         this.events = events;
@@ -63,6 +65,7 @@ public class SubmitTransactionService {
         this.tx = tx;
         this.queries = queries;
         this.maxAmount = maxAmount;
+        this.payoutAccountRequired = payoutAccountRequired;
         this.clock = clock;
         this.admission = admission;
     }
@@ -80,6 +83,10 @@ public class SubmitTransactionService {
         admission.admit(caller);
         long amount = Inputs.amount(request.amount(), maxAmount);
         Wallet wallet = ownWallet(caller, request.walletId());
+        if (payoutAccountRequired && (wallet.stripeAccountId() == null || wallet.stripeAccountId().isBlank())) {
+            // Outside local mode there is no default account to pay out to: refuse now rather than fail later.
+            throw RequestRejected.invalid("wallet has no stripeAccountId for payouts");
+        }
         Accepted accepted = new Accepted(TransactionType.WITHDRAWAL, wallet, null, amount, request.description(),
                 null, request.idempotencyKey());
         return submit(caller, accepted);
@@ -202,7 +209,8 @@ public class SubmitTransactionService {
         PendingTransaction pendingRow(UUID id, Caller caller, String fingerprint, FieldCipher cipher) {
             return new PendingTransaction(id, source.id(), destinationId(), caller.userId(), type, amount,
                     currency(), seal(cipher, description, "transactions.description:" + id),
-                    seal(cipher, paymentMethod, "transactions.payment_method:" + id), idempotencyKey, fingerprint);
+                    seal(cipher, paymentMethod, "transactions.payment_method:" + id), idempotencyKey, fingerprint,
+                    RequestId.current()); // the HTTP request's id, put in the MDC by RequestIdFilter
         }
 
         private static byte[] seal(FieldCipher cipher, String value, String associatedData) {

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Use cases on wallets: create (rate-limited, at most {@code maxWalletsPerUser} per user), read
- * (owner or admin), freeze and unfreeze (admin: enforced by the controller's {@code @PreAuthorize}).
+ * (owner or admin), freeze and unfreeze (admin: enforced by the controller's {@code @PreAuthorize};
+ * audited in the database transaction of the change).
  */
 public class WalletService {
 
@@ -20,14 +22,18 @@ public class WalletService {
     private final JsonMapper json;
     private final MutationAdmission admission;
     private final int maxWalletsPerUser;
+    private final AuditLog auditLog;
+    private final TransactionTemplate tx;
 
     public WalletService(Wallets wallets, FieldCipher cipher, JsonMapper json, MutationAdmission admission,
-                         int maxWalletsPerUser) {
+                         int maxWalletsPerUser, AuditLog auditLog, TransactionTemplate tx) {
         this.wallets = wallets;
         this.cipher = cipher;
         this.json = json;
         this.admission = admission;
         this.maxWalletsPerUser = maxWalletsPerUser;
+        this.auditLog = auditLog;
+        this.tx = tx;
     }
 
     public Wallet create(Caller caller, CreateWalletRequest request) {
@@ -70,7 +76,13 @@ public class WalletService {
 
     private Wallet setActive(Caller admin, String walletId, boolean active) {
         UUID id = Inputs.id(walletId, "walletId");
-        Wallet wallet = wallets.setActive(id, active).orElseThrow(() -> RequestRejected.notFound("wallet"));
+        // The row lock makes "before" exact when two admins race; the entry commits with the change or not at all.
+        Wallet wallet = tx.execute(status -> {
+            Wallet before = wallets.findForUpdate(id).orElseThrow(() -> RequestRejected.notFound("wallet"));
+            Wallet after = wallets.setActive(id, active).orElseThrow();
+            auditLog.record(AuditRecord.walletActivity(admin.userId(), before, after));
+            return after;
+        });
         log.info("wallet {} {} by admin {}", id, active ? "unfrozen" : "frozen", admin.userId());
         return wallet;
     }

@@ -20,6 +20,9 @@ public interface Wallets {
      */
     boolean insertWithinLimit(NewWallet wallet, int maxPerUser);
 
+    /** The wallet, its row locked until the end of the current database transaction. */
+    Optional<Wallet> findForUpdate(UUID id);
+
     /** @return the wallet after the change, or empty when it does not exist */
     Optional<Wallet> setActive(UUID id, boolean active);
 }

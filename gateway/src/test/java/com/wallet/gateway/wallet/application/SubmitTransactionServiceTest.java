@@ -66,7 +66,7 @@ class SubmitTransactionServiceTest {
         TransactionQueries queries = new TransactionQueries(transactions, wallets, atRest);
         return new SubmitTransactionService(wallets, transactions, events::add, outbox, publisher, marks,
                 new CommandCodec(ring.cipher(KeyRing.Purpose.COMMANDS), JsonMapper.builder().build()), atRest,
-                ring.fingerprints(), new TransactionTemplate(new NoOpTransactionManager()), queries, MAX,
+                ring.fingerprints(), new TransactionTemplate(new NoOpTransactionManager()), queries, MAX, false,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new MutationAdmission(RateLimits.NONE));
     }
 
@@ -219,6 +219,11 @@ class SubmitTransactionServiceTest {
         }
 
         @Override
+        public Optional<Wallet> findForUpdate(UUID id) {
+            return find(id);
+        }
+
+        @Override
         public List<Wallet> findByUser(String userId, int limit, int offset) {
             return rows.values().stream().filter(w -> w.userId().equals(userId)).skip(offset).limit(limit).toList();
         }
@@ -291,9 +296,9 @@ class SubmitTransactionServiceTest {
         }
 
         @Override
-        public List<CommandEnvelope> lockUnpublished(Duration olderThan, int limit) {
+        public List<Unsent> lockUnpublished(Duration olderThan, int limit) {
             return rows.entrySet().stream().filter(e -> !published.contains(e.getKey()))
-                    .map(Map.Entry::getValue).limit(limit).toList();
+                    .map(e -> new Unsent(e.getValue(), null)).limit(limit).toList();
         }
     }
 

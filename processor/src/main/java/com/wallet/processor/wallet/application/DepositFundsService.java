@@ -62,7 +62,7 @@ public class DepositFundsService {
             return lookUp(tx);
         }
         PaymentGateway.PaymentResult result = payments.createPayment(new PaymentGateway.DepositPayment(
-                tx.id(), tx.walletId(), tx.amount(), tx.currency(), paymentMethod(tx, command)));
+                tx.id(), tx.walletId(), tx.amount(), tx.currency(), paymentMethod(tx, command), tx.requestId()));
         return transaction.execute(status -> results.record(tx, result));
     }
 

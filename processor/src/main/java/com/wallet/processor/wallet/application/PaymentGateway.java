@@ -25,8 +25,18 @@ public interface PaymentGateway {
     /** The Transfer Stripe holds for this withdrawal (transfer_group = the transaction id), if any. */
     TransferLookup findTransfer(UUID transactionId);
 
-    /** Idempotency key derived from the transaction id, so every retry is the same request. */
-    record DepositPayment(UUID transactionId, UUID walletId, long amount, String currency, String paymentMethod) {
+    /**
+     * Idempotency key derived from the transaction id, so every retry is the same request.
+     *
+     * @param requestId the transaction row's request id (metadata request_id), or null: never the
+     *                  caller's current one, since another value under the same key is an idempotency_error
+     */
+    record DepositPayment(UUID transactionId, UUID walletId, long amount, String currency, String paymentMethod,
+                          String requestId) {
+        public DepositPayment(UUID transactionId, UUID walletId, long amount, String currency, String paymentMethod) {
+            this(transactionId, walletId, amount, currency, paymentMethod, null);
+        }
+
         public String idempotencyKey() {
             return "deposit-" + transactionId;
         }
@@ -36,7 +46,13 @@ public interface PaymentGateway {
         }
     }
 
-    record Payout(UUID transactionId, UUID walletId, long amount, String currency, String destination) {
+    /** @param requestId as {@link DepositPayment#requestId()} */
+    record Payout(UUID transactionId, UUID walletId, long amount, String currency, String destination,
+                  String requestId) {
+        public Payout(UUID transactionId, UUID walletId, long amount, String currency, String destination) {
+            this(transactionId, walletId, amount, currency, destination, null);
+        }
+
         public String idempotencyKey() {
             return "withdrawal-" + transactionId;
         }

@@ -1,5 +1,6 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.common.observability.RequestId;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.FailureReason;
 import com.wallet.processor.wallet.domain.DepositReconciliation;
@@ -92,7 +93,10 @@ public class ReconcileDepositsService {
 
     Outcome reconcile(Transactions.StaleDeposit stale) {
         TransactionRecord tx = stale.transaction();
-        return tx.stripePaymentIntentId() == null ? createAgain(tx, stale.age()) : lookUp(tx, stale.age());
+        // A scheduled round has no request of its own: its lines name the deposit's request.
+        try (RequestId.Scope ignored = RequestId.open(tx.requestId())) {
+            return tx.stripePaymentIntentId() == null ? createAgain(tx, stale.age()) : lookUp(tx, stale.age());
+        }
     }
 
     private Outcome createAgain(TransactionRecord tx, Duration age) {
@@ -100,7 +104,7 @@ public class ReconcileDepositsService {
         PaymentGateway.PaymentResult result = paymentMethod == null
                 ? new PaymentGateway.PaymentUncertain("no stored payment method")
                 : payments.createPayment(new PaymentGateway.DepositPayment(tx.id(), tx.walletId(), tx.amount(),
-                        tx.currency(), paymentMethod));
+                        tx.currency(), paymentMethod, tx.requestId()));
         if (result instanceof PaymentGateway.PaymentUncertain uncertain) {
             DepositReconciliation.Decision decision = DepositReconciliation.afterUncertainPayment(age,
                     properties.ambiguousGiveUpAfter());

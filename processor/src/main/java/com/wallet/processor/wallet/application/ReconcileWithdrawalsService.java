@@ -1,5 +1,6 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.common.observability.RequestId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -56,7 +57,7 @@ public class ReconcileWithdrawalsService {
         for (Transactions.StaleWithdrawal stale : batch) {
             TransactionRecord tx = stale.transaction();
             Outcome outcome;
-            try {
+            try (RequestId.Scope ignored = RequestId.open(tx.requestId())) { // the withdrawal's request in its lines
                 outcome = payouts.resolve(tx, stale.age(), properties.missingObjectTimeout(), "reconciler");
                 if (outcome == Outcome.PROCESSING) {
                     transactions.postponeWithdrawalReconciliation(tx.id());

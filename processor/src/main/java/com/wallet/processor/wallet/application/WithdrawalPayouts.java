@@ -54,8 +54,13 @@ class WithdrawalPayouts {
     /** Creates the Transfer and applies the answer; PROCESSING when it was ambiguous. */
     Outcome pay(TransactionRecord tx, String source) {
         String destination = wallets.stripeAccountId(tx.walletId()).orElse(defaultDestination);
+        if (destination == null) {
+            // Nowhere to pay: Stripe is not called, so nothing exists there and the funds go back.
+            log.warn("withdrawal {} refused: wallet {} has no stripeAccountId for payouts", tx.id(), tx.walletId());
+            return apply(tx, WithdrawalReconciliation.afterCreate(CreateAnswer.REFUSED, null), source);
+        }
         PaymentGateway.PayoutResult result = payments.createPayout(new PaymentGateway.Payout(
-                tx.id(), tx.walletId(), tx.amount(), tx.currency(), destination));
+                tx.id(), tx.walletId(), tx.amount(), tx.currency(), destination, tx.requestId()));
         Decision decision;
         if (result instanceof PaymentGateway.PayoutCreated created) {
             decision = WithdrawalReconciliation.afterCreate(CreateAnswer.CREATED, created.transferId());

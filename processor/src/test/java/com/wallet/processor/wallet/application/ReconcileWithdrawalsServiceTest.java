@@ -108,6 +108,22 @@ class ReconcileWithdrawalsServiceTest {
     }
 
     @Test
+    void neverPaysAWalletWithoutStripeAccountToADefaultAccountOutsideLocalMode() {
+        ReconcileWithdrawalsService withoutDefault = new ReconcileWithdrawalsService(transaction, transactions, wallets,
+                ledger, events, new TransactionEventFactory(Clock.systemUTC()), walletIds -> () -> { }, payments,
+                new PayoutProperties(null).defaultDestination(), properties, meters, (tx, object, event, d) -> { });
+        TransactionRecord tx = withdrawal(null);
+        when(wallets.stripeAccountId(tx.walletId())).thenReturn(Optional.empty());
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());
+
+        withoutDefault.reconcileStaleWithdrawals();
+
+        verify(payments, never()).createPayout(any());
+        verify(transactions).failPayout(tx.id());
+        verify(wallets).credit(tx.walletId(), 1_000);
+    }
+
+    @Test
     void restoresTheFundsOnlyAfterADefinitiveRefusal() {
         TransactionRecord tx = withdrawal(null);
         when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());

@@ -3,6 +3,7 @@ package com.wallet.webhook.stripe.application;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import com.wallet.common.messaging.StripeEventMessage;
+import com.wallet.common.observability.RequestId;
 import com.wallet.common.messaging.StripeEventParser;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,7 +54,12 @@ public class IngestStripeEvent {
         }
         Counter.builder("wallet.webhooks.verified").description("Stripe webhooks whose signature verified")
                 .register(meters).increment();
-        IngestResult result = ingest(verified.get());
+        // The request that made the Stripe object (its metadata request_id) instead of this delivery's
+        // own id: in this service's lines and, by the producer interceptor, the record's X-Request-Id.
+        IngestResult result;
+        try (RequestId.Scope ignored = RequestId.open(StripeEventParser.requestId(payload))) {
+            result = ingest(verified.get());
+        }
         Counter.builder("wallet.webhooks.ingested").tag("result", result.name())
                 .description("verified Stripe webhooks by what became of them").register(meters).increment();
         return result;

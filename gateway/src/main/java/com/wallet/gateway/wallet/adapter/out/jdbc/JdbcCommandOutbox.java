@@ -35,11 +35,12 @@ class JdbcCommandOutbox implements CommandOutbox {
             """;
 
     private static final String LOCK_UNPUBLISHED = """
-            SELECT envelope::text FROM command_outbox
-            WHERE published_at IS NULL AND created_at < now() - make_interval(secs => :olderThanSeconds)
-            ORDER BY created_at
+            SELECT o.envelope::text AS envelope, t.request_id FROM command_outbox o
+            JOIN transactions t ON t.id = o.command_id
+            WHERE o.published_at IS NULL AND o.created_at < now() - make_interval(secs => :olderThanSeconds)
+            ORDER BY o.created_at
             LIMIT :limit
-            FOR UPDATE SKIP LOCKED
+            FOR UPDATE OF o SKIP LOCKED
             """;
 
     private final JdbcClient jdbc;
@@ -72,12 +73,12 @@ class JdbcCommandOutbox implements CommandOutbox {
     }
 
     @Override
-    public List<CommandEnvelope> lockUnpublished(Duration olderThan, int limit) {
+    public List<Unsent> lockUnpublished(Duration olderThan, int limit) {
         return jdbc.sql(LOCK_UNPUBLISHED)
                 .param("olderThanSeconds", olderThan.toMillis() / 1000.0)
                 .param("limit", limit)
-                .query(String.class).list().stream()
-                .map(text -> json.readValue(text, CommandEnvelope.class))
-                .toList();
+                .query((rs, row) -> new Unsent(json.readValue(rs.getString("envelope"), CommandEnvelope.class),
+                        rs.getString("request_id")))
+                .list();
     }
 }

@@ -1,5 +1,6 @@
 package com.wallet.gateway.wallet.adapter.out.jdbc;
 
+import com.wallet.gateway.wallet.application.AuditLog;
 import com.wallet.gateway.wallet.application.CommandOutbox;
 import com.wallet.gateway.wallet.application.TransactionEvents;
 import com.wallet.gateway.wallet.application.Transactions;
@@ -27,6 +28,11 @@ public class JdbcConfiguration {
     @Bean
     TransactionEvents transactionEvents(JdbcClient jdbc, JsonMapper json) {
         return new JdbcTransactionEvents(jdbc, json);
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcAuditLog(jdbc, json);
     }
 
     @Bean

@@ -31,9 +31,9 @@ class JdbcTransactions implements Transactions {
     /** Zero rows: the (user, idempotency key) pair exists already. */
     private static final String INSERT_PENDING = """
             INSERT INTO transactions (id, wallet_id, counterparty_wallet_id, user_id, type, status, amount, currency,
-                                      description, payment_method, idempotency_key, request_fingerprint)
+                                      description, payment_method, idempotency_key, request_fingerprint, request_id)
             VALUES (:id, :walletId, :counterpartyWalletId, :userId, :type, 'PENDING', :amount, :currency,
-                    :description, :paymentMethod, :idempotencyKey, :fingerprint)
+                    :description, :paymentMethod, :idempotencyKey, :fingerprint, :requestId)
             ON CONFLICT (user_id, idempotency_key) DO NOTHING
             """;
 
@@ -89,6 +89,7 @@ class JdbcTransactions implements Transactions {
                 .param("paymentMethod", tx.sealedPaymentMethod())
                 .param("idempotencyKey", tx.idempotencyKey())
                 .param("fingerprint", tx.requestFingerprint())
+                .param("requestId", tx.requestId())
                 .update() == 1;
     }
 

@@ -18,6 +18,8 @@ class JdbcWallets implements Wallets {
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM wallets WHERE id = :id";
 
+    private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
+
     private static final String FIND_BY_USER = "SELECT " + COLUMNS + """
              FROM wallets WHERE user_id = :userId ORDER BY created_at, id LIMIT :limit OFFSET :offset
             """;
@@ -47,6 +49,11 @@ class JdbcWallets implements Wallets {
     @Override
     public Optional<Wallet> find(UUID id) {
         return jdbc.sql(FIND).param("id", id).query(JdbcWallets::wallet).optional();
+    }
+
+    @Override
+    public Optional<Wallet> findForUpdate(UUID id) {
+        return jdbc.sql(FIND_FOR_UPDATE).param("id", id).query(JdbcWallets::wallet).optional();
     }
 
     @Override

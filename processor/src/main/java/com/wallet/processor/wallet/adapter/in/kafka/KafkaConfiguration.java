@@ -4,6 +4,7 @@ import com.wallet.common.crypto.DecryptionException;
 import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.CommandEnvelope;
+import com.wallet.common.messaging.DeclaredTopics;
 import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.common.messaging.Topics;
 import com.wallet.processor.observability.KafkaClients;
@@ -83,7 +84,7 @@ public class KafkaConfiguration {
     public static final String GROUP = "wallet-processor";
     static final String COMMANDS_FACTORY = "walletCommandsContainerFactory";
     static final String STRIPE_EVENTS_FACTORY = "stripeEventsContainerFactory";
-    public static final String STRIPE_EVENTS_DLQ = Topics.STRIPE_EVENTS + ".dlq";
+    public static final String STRIPE_EVENTS_DLQ = Topics.STRIPE_EVENTS_DLQ;
     /** Headers on dead-lettered records, besides spring-kafka's kafka_dlt-* ones. */
     public static final String REASON_HEADER = "wallet-dlq-reason";
     public static final String EXCEPTION_HEADER = "wallet-dlq-exception";
@@ -251,33 +252,12 @@ public class KafkaConfiguration {
         return headers;
     }
 
+    /** Every topic of wallet/kafka.properties, created when missing (the same file bin/wallet and compose read). */
     @Bean
-    NewTopic walletCommandsTopic() {
-        return TopicBuilder.name(Topics.WALLET_COMMANDS).partitions(Topics.COMMAND_PARTITIONS).build();
-    }
-
-    @Bean
-    NewTopic walletCommandsDlqTopic() {
-        return TopicBuilder.name(Topics.WALLET_COMMANDS_DLQ).partitions(Topics.COMMAND_PARTITIONS).build();
-    }
-
-    @Bean
-    NewTopic stripeEventsTopic() {
-        return TopicBuilder.name(Topics.STRIPE_EVENTS).partitions(Topics.COMMAND_PARTITIONS).build();
-    }
-
-    @Bean
-    NewTopic stripeEventsDlqTopic() {
-        return TopicBuilder.name(STRIPE_EVENTS_DLQ).partitions(1).build();
-    }
-
-    @Bean
-    NewTopic walletTransactionsTopic() {
-        return TopicBuilder.name(Topics.WALLET_TRANSACTIONS).partitions(Topics.COMMAND_PARTITIONS).build();
-    }
-
-    @Bean
-    NewTopic analyticsVolumeTopic() {
-        return TopicBuilder.name(Topics.ANALYTICS_VOLUME).partitions(1).build();
+    KafkaAdmin.NewTopics declaredTopics() {
+        DeclaredTopics declared = DeclaredTopics.load();
+        return new KafkaAdmin.NewTopics(declared.topics().stream()
+                .map(t -> TopicBuilder.name(t.name()).partitions(t.partitions()).replicas(declared.replication()).build())
+                .toArray(NewTopic[]::new));
     }
 }

@@ -1,5 +1,6 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
+import com.wallet.common.audit.TransactionAuditStatements;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.outbox.OutboxStatements;
 import com.wallet.processor.wallet.application.TransactionRecord;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Set-based SQL for a batch: every statement takes arrays ({@code unnest}), so a batch of any size
- * costs the same seven round trips. Row counts are checked against what was decided.
+ * costs the same round trips. Row counts are checked against what was decided. Each change gets its
+ * outbox event and its audit entry (actor {@code system}), as in {@link JdbcTransactionEvents}.
  */
 class JdbcLedgerTransitions implements LedgerTransitions {
 
@@ -194,5 +196,8 @@ class JdbcLedgerTransitions implements LedgerTransitions {
         if (appended != n) {
             throw new ConcurrentTransitionException(n - appended + " of " + n + " outbox events were not appended");
         }
+        jdbc.sql(TransactionAuditStatements.BY_SYSTEM_ALL).param("eventIds", eventIds)
+                .param("transactionIds", transactionIds).param("walletIds", walletIds).param("payloads", payloads)
+                .update();
     }
 }

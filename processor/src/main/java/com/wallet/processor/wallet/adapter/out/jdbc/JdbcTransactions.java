@@ -18,7 +18,7 @@ class JdbcTransactions implements Transactions {
 
     static final String COLUMNS = """
             SELECT id, wallet_id, counterparty_wallet_id, type, status, amount, currency, failure_reason,
-                   payment_method, stripe_payment_intent_id, stripe_transfer_id
+                   payment_method, stripe_payment_intent_id, stripe_transfer_id, request_id
             FROM transactions
             """;
     private static final String BY_ID = COLUMNS + " WHERE id = :id";
@@ -68,7 +68,7 @@ class JdbcTransactions implements Transactions {
 
     private static final String STALE_DEPOSITS = """
             SELECT id, wallet_id, counterparty_wallet_id, type, status, amount, currency, failure_reason,
-                   payment_method, stripe_payment_intent_id, stripe_transfer_id,
+                   payment_method, stripe_payment_intent_id, stripe_transfer_id, request_id,
                    floor(EXTRACT(EPOCH FROM (now() - created_at)) * 1000)::bigint AS age_ms
             FROM transactions
             WHERE status IN ('PROCESSING') AND type = 'DEPOSIT'
@@ -78,7 +78,7 @@ class JdbcTransactions implements Transactions {
             """;
     private static final String STALE_WITHDRAWALS = """
             SELECT id, wallet_id, counterparty_wallet_id, type, status, amount, currency, failure_reason,
-                   payment_method, stripe_payment_intent_id, stripe_transfer_id,
+                   payment_method, stripe_payment_intent_id, stripe_transfer_id, request_id,
                    floor(EXTRACT(EPOCH FROM (now() - created_at)) * 1000)::bigint AS age_ms
             FROM transactions
             WHERE status = 'PROCESSING' AND type = 'WITHDRAWAL'
@@ -195,6 +195,7 @@ class JdbcTransactions implements Transactions {
                 reason == null ? null : FailureReason.valueOf(reason),
                 rs.getBytes("payment_method"),
                 rs.getString("stripe_payment_intent_id"),
-                rs.getString("stripe_transfer_id"));
+                rs.getString("stripe_transfer_id"),
+                rs.getString("request_id"));
     }
 }

@@ -15,6 +15,7 @@ import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.TransferCreateParams;
 import com.stripe.param.TransferListParams;
+import com.wallet.common.observability.RequestId;
 import com.wallet.processor.wallet.application.PaymentGateway;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,8 +55,11 @@ class StripePaymentGateway implements PaymentGateway {
                 .setConfirm(true)
                 .putMetadata("wallet_id", payment.walletId().toString())
                 .putMetadata("transaction_id", payment.transactionId().toString())
+                .putAllMetadata(requestIdMetadata(payment.requestId()))
                 .build();
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(payment.idempotencyKey()).build();
+        log.info("deposit {}: creating PaymentIntent, idempotency key {}, request {}", payment.transactionId(),
+                payment.idempotencyKey(), payment.requestId());
         try {
             PaymentIntent intent = withRateLimitRetries(() -> stripe.v1().paymentIntents().create(params, options));
             return new PaymentAccepted(intent.getId(), intent.getStatus(), customerAction(intent));
@@ -93,6 +97,14 @@ class StripePaymentGateway implements PaymentGateway {
         } catch (StripeException e) {
             return missing(e) ? new PaymentNotFound(paymentIntentId) : new PaymentLookupFailed(describe(e));
         }
+    }
+
+    /**
+     * metadata request_id (contract 5: Stripe's webhook brings it back), only when the row has one:
+     * the same key must always carry the same metadata, and rows from before it was kept never sent it.
+     */
+    static Map<String, String> requestIdMetadata(String requestId) {
+        return requestId == null ? Map.of() : Map.of(RequestId.STRIPE_METADATA, requestId);
     }
 
     /** 3-D Secure: the client secret and next_action the customer's client needs; null otherwise. */
@@ -155,8 +167,11 @@ class StripePaymentGateway implements PaymentGateway {
                 .setTransferGroup(payout.transactionId().toString())
                 .putMetadata("wallet_id", payout.walletId().toString())
                 .putMetadata("transaction_id", payout.transactionId().toString())
+                .putAllMetadata(requestIdMetadata(payout.requestId()))
                 .build();
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(payout.idempotencyKey()).build();
+        log.info("withdrawal {}: creating Transfer, idempotency key {}, request {}", payout.transactionId(),
+                payout.idempotencyKey(), payout.requestId());
         try {
             Transfer transfer = withRateLimitRetries(() -> stripe.v1().transfers().create(params, options));
             return new PayoutCreated(transfer.getId());
