@@ -7,15 +7,12 @@ import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.processor.analytics.topology.VolumeStats;
-import com.wallet.processor.wallet.application.Ledger;
-import com.wallet.processor.wallet.application.ProcessWalletCommandService;
-import com.wallet.processor.wallet.application.ProcessedCommands;
+import com.wallet.processor.wallet.application.batch.CommandRecord;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
 import com.wallet.processor.wallet.application.TransactionEventFactory;
-import com.wallet.processor.wallet.application.TransactionEvents;
-import com.wallet.processor.wallet.application.Transactions;
-import com.wallet.processor.wallet.application.TransferFundsService;
+import com.wallet.processor.wallet.application.batch.TransferBatchService;
 import com.wallet.processor.wallet.application.WalletLocks;
-import com.wallet.processor.wallet.application.Wallets;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
@@ -59,7 +56,7 @@ class TwoProcessorsIT extends ProcessorIntegrationTest {
     private static ConfigurableApplicationContext second;
 
     @Autowired
-    ProcessWalletCommandService firstProcessor;
+    ProcessCommandBatchService firstProcessor;
     @Autowired
     KafkaListenerEndpointRegistry firstRegistry;
     @Autowired
@@ -184,13 +181,14 @@ class TwoProcessorsIT extends ProcessorIntegrationTest {
         UUID other = wallets.aWalletWith(0);
         List<TransferFunds> transfers = IntStream.range(0, 50)
                 .mapToObj(i -> wallets.pendingTransfer(hot, other, 100)).toList();
-        ProcessWalletCommandService secondProcessor = second.getBean(ProcessWalletCommandService.class);
+        ProcessCommandBatchService secondProcessor = second.getBean(ProcessCommandBatchService.class);
 
         List<Callable<Object>> calls = new ArrayList<>();
         for (TransferFunds t : transfers) {
             CommandEnvelope envelope = codec.seal(t);
-            calls.add(() -> retrying(() -> firstProcessor.process(envelope.walletId(), envelope)));
-            calls.add(() -> retrying(() -> secondProcessor.process(envelope.walletId(), envelope)));
+            List<CommandRecord> record = List.of(new CommandRecord(0, envelope.walletId(), envelope, null));
+            calls.add(() -> retrying(() -> firstProcessor.process(record)));
+            calls.add(() -> retrying(() -> secondProcessor.process(record)));
         }
         runAll(calls);
 
@@ -203,13 +201,10 @@ class TwoProcessorsIT extends ProcessorIntegrationTest {
     }
 
     @Test
-    void keepsTheMoneyRulesWhenTheRedisLockIsLost(@Autowired TransactionTemplate tx, @Autowired ProcessedCommands processed,
-                                                   @Autowired Transactions transactions, @Autowired Wallets walletPort,
-                                                   @Autowired Ledger ledger, @Autowired TransactionEvents events,
+    void keepsTheMoneyRulesWhenTheRedisLockIsLost(@Autowired TransactionTemplate tx, @Autowired LedgerTransitions ledger,
                                                    @Autowired TransactionEventFactory factory) throws Exception {
         WalletLocks noLock = ids -> () -> { };
-        TransferFundsService unlocked = new TransferFundsService(noLock, tx, processed, transactions, walletPort, ledger,
-                events, factory);
+        TransferBatchService unlocked = new TransferBatchService(noLock, tx, ledger, factory);
         WalletFixture wallets = fixture();
         UUID a = wallets.aWalletWith(1_000);
         UUID b = wallets.aWalletWith(1_000);
@@ -218,10 +213,15 @@ class TwoProcessorsIT extends ProcessorIntegrationTest {
             transfers.add(wallets.pendingTransfer(a, b, 100));
             transfers.add(wallets.pendingTransfer(b, a, 100));
         }
+        // each command in two batches of ten, in both directions, the batches applied concurrently
         List<Callable<Object>> calls = new ArrayList<>();
-        for (TransferFunds t : transfers) {
-            calls.add(() -> retrying(() -> unlocked.transfer(t)));
-            calls.add(() -> retrying(() -> unlocked.transfer(t))); // each command twice, concurrently
+        for (int copy = 0; copy < 2; copy++) {
+            List<TransferFunds> shuffled = new ArrayList<>(transfers);
+            Collections.shuffle(shuffled);
+            for (int from = 0; from < shuffled.size(); from += 10) {
+                List<TransferFunds> batch = shuffled.subList(from, from + 10);
+                calls.add(() -> retrying(() -> unlocked.apply(batch)));
+            }
         }
         Collections.shuffle(calls);
         runAll(calls);

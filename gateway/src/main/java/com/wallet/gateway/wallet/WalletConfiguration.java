@@ -11,6 +11,7 @@ import com.wallet.gateway.wallet.application.AuditLog;
 import com.wallet.gateway.wallet.application.AuditQueries;
 import com.wallet.gateway.wallet.application.CommandOutbox;
 import com.wallet.gateway.wallet.application.CommandPublisher;
+import com.wallet.gateway.wallet.application.PublishedCommands;
 import com.wallet.gateway.wallet.application.CommandRelay;
 import com.wallet.gateway.wallet.application.MutationAdmission;
 import com.wallet.gateway.wallet.application.RateLimits;
@@ -100,14 +101,20 @@ public class WalletConfiguration {
     @Bean
     SubmitTransactionService submitTransactionService(Wallets wallets, Transactions transactions,
                                                       TransactionEvents events, CommandOutbox outbox,
-                                                      CommandPublisher publisher, CommandCodec codec,
+                                                      CommandPublisher publisher, PublishedCommands published,
+                                                      CommandCodec codec,
                                                       FieldCipher cipher, Fingerprints fingerprints,
                                                       TransactionTemplate tx, TransactionQueries queries,
                                                       WalletProperties properties, Clock clock,
                                                       MutationAdmission admission) {
-        return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, codec, cipher,
+        return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, published, codec, cipher,
                 fingerprints, tx, queries, properties.maxAmount(), properties.payoutAccountRequired(), clock,
                 admission);
+    }
+
+    @Bean
+    PublishedCommands publishedCommands(CommandOutbox outbox) {
+        return new PublishedCommands(outbox);
     }
 
     @Bean

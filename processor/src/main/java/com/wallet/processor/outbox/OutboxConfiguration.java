@@ -1,5 +1,6 @@
 package com.wallet.processor.outbox;
 
+import com.wallet.common.outbox.OutboxStatements;
 import com.wallet.processor.observability.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
@@ -35,14 +36,14 @@ public class OutboxConfiguration {
 
     @Bean(destroyMethod = "close")
     RelayLeadership relayLeadership(DataSource dataSource, OutboxProperties properties) {
-        return new RelayLeadership(dataSource, properties.lockKey());
+        return new RelayLeadership(dataSource, properties.lockKey(), OutboxStatements.CHANNEL);
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> outboxKafkaTemplate,
                             RelayLeadership leadership, OutboxProperties properties, MeterRegistry meters) {
         return new OutboxRelay(new JdbcOutboxEvents(jdbc), outboxKafkaTemplate, leadership, properties.batchSize(),
-                properties.sendTimeout(), meters);
+                properties.sendTimeout(), properties.interval(), meters);
     }
 
     @Bean

@@ -15,15 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Publishes outbox_events to wallet.transactions in sequence order, keyed by wallet id (so each
  * wallet's events keep their order on one partition), waits for the broker's acks, then marks
  * them published. At-least-once: a crash between the ack and the mark re-sends; consumers
  * de-duplicate by eventId. Nothing is sent inside a business transaction.
+ *
+ * <p>It runs on a thread of its own (a slow reconciler round never delays it), drains while full
+ * batches remain, then waits for the NOTIFY the processor's writers send at commit, or at most
+ * {@code interval} (the gateway's PENDING events, and a lost notification).
  */
-class OutboxRelay {
+class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -32,23 +36,68 @@ class OutboxRelay {
     private final RelayLeadership leadership;
     private final int batchSize;
     private final Duration sendTimeout;
+    private final Duration interval;
     private final Timer rounds;
     private final DistributionSummary batches;
+    private volatile boolean running;
+    private Thread thread;
 
     OutboxRelay(JdbcOutboxEvents outbox, KafkaTemplate<String, String> kafka, RelayLeadership leadership,
-                int batchSize, Duration sendTimeout, MeterRegistry meters) {
+                int batchSize, Duration sendTimeout, Duration interval, MeterRegistry meters) {
         this.outbox = outbox;
         this.kafka = kafka;
         this.leadership = leadership;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
+        this.interval = interval;
         this.rounds = Timer.builder("wallet.outbox.relay")
                 .description("one relay batch: read, send, wait for the acks, mark published").register(meters);
         this.batches = DistributionSummary.builder("wallet.outbox.relay.batch.size")
                 .description("events published per relay batch").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${wallet.outbox.interval-ms:100}")
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Lets the round in flight finish (its sent events get marked published), then ends the thread. */
+    @Override
+    public void stop() {
+        Thread current;
+        synchronized (this) {
+            running = false;
+            current = thread;
+            thread = null;
+        }
+        if (current != null) {
+            try {
+                current.join(sendTimeout.plus(interval).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            relay();
+            leadership.awaitNotification(interval);
+        }
+    }
+
+    /** One round: everything unpublished, batch after batch, if this instance is the relay. */
     public void relay() {
         if (!leadership.isLeader()) {
             return;

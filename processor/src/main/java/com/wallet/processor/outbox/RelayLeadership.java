@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +22,22 @@ public class RelayLeadership implements AutoCloseable {
 
     private final DataSource dataSource;
     private final long lockKey;
+    private final String listenChannel;
     private Connection connection;
     private boolean leader;
 
     public RelayLeadership(DataSource dataSource, long lockKey) {
+        this(dataSource, lockKey, null);
+    }
+
+    /**
+     * @param listenChannel a NOTIFY channel the leader LISTENs on, on its lock connection, so
+     *                      {@link #awaitNotification} wakes as soon as a writer commits (null: none)
+     */
+    public RelayLeadership(DataSource dataSource, long lockKey, String listenChannel) {
         this.dataSource = dataSource;
         this.lockKey = lockKey;
+        this.listenChannel = listenChannel;
     }
 
     /** @return whether this instance holds the relay lock (tries to take it when it does not) */
@@ -48,12 +61,49 @@ public class RelayLeadership implements AutoCloseable {
             }
             if (leader) {
                 log.info("this instance now holds leadership lock {}", lockKey);
+                if (listenChannel != null) {
+                    try (Statement listen = connection.createStatement()) {
+                        listen.execute("LISTEN " + listenChannel);
+                    }
+                }
             }
             return leader;
         } catch (SQLException e) {
             log.warn("leadership lock {} unavailable: {}", lockKey, e.getClass().getSimpleName());
             release();
             return false;
+        }
+    }
+
+    /**
+     * Waits up to {@code max} for a NOTIFY on the channel (the leader only; anyone else just waits).
+     * Any number of notifications since the last call count as one wake-up.
+     */
+    public void awaitNotification(Duration max) {
+        int millis = (int) Math.max(1, max.toMillis());
+        PGConnection listening = null;
+        synchronized (this) {
+            if (leader && listenChannel != null && connection != null) {
+                try {
+                    listening = connection.unwrap(PGConnection.class);
+                } catch (SQLException e) {
+                    listening = null;
+                }
+            }
+        }
+        try {
+            if (listening != null) {
+                listening.getNotifications(millis);
+            } else {
+                Thread.sleep(millis);
+            }
+        } catch (SQLException e) {
+            log.warn("waiting for {} failed: {}", listenChannel, e.getClass().getSimpleName());
+            synchronized (this) {
+                release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

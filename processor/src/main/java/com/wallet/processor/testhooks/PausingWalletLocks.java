@@ -21,4 +21,11 @@ final class PausingWalletLocks implements WalletLocks {
         hook.afterLocked(walletIds);
         return handle;
     }
+
+    @Override
+    public LockHandle lockAll(Collection<UUID> walletIds) {
+        LockHandle handle = delegate.lockAll(walletIds);
+        hook.afterLocked(walletIds);
+        return handle;
+    }
 }

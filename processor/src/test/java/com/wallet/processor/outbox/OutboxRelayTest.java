@@ -26,7 +26,7 @@ class OutboxRelayTest {
     private final JdbcOutboxEvents outbox = mock(JdbcOutboxEvents.class);
     private final RelayLeadership leadership = mock(RelayLeadership.class);
     private final OutboxRelay relay = new OutboxRelay(outbox, kafka, leadership, 10, Duration.ofSeconds(1),
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+            Duration.ofMillis(100), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     private static CompletableFuture<SendResult<String, String>> acked() {
         return CompletableFuture.completedFuture(null);

@@ -2,6 +2,7 @@ package com.wallet.gateway.wallet.application;
 
 import com.wallet.common.messaging.CommandEnvelope;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,11 @@ public interface CommandOutbox {
     void append(CommandEnvelope envelope);
 
     void markPublished(UUID commandId);
+
+    /** {@link #markPublished} for many commands at once (one statement). */
+    default void markPublished(Collection<UUID> commandIds) {
+        commandIds.forEach(this::markPublished);
+    }
 
     /**
      * Locks (FOR UPDATE SKIP LOCKED) up to {@code limit} envelopes still unpublished after

@@ -36,6 +36,7 @@ public class SubmitTransactionService {
     private final TransactionEvents events;
     private final CommandOutbox outbox;
     private final CommandPublisher publisher;
+    private final PublishedCommands published;
     private final CommandCodec codec;
     private final FieldCipher cipher;
     private final Fingerprints fingerprints;
@@ -47,7 +48,8 @@ public class SubmitTransactionService {
     private final MutationAdmission admission;
 
     public SubmitTransactionService(Wallets wallets, Transactions transactions, TransactionEvents events,
-                                    CommandOutbox outbox, CommandPublisher publisher, CommandCodec codec,
+                                    CommandOutbox outbox, CommandPublisher publisher, PublishedCommands published,
+                                    CommandCodec codec,
                                     FieldCipher cipher, Fingerprints fingerprints, TransactionTemplate tx,
                                     TransactionQueries queries, long maxAmount, boolean payoutAccountRequired,
                                     Clock clock, MutationAdmission admission) {
@@ -56,6 +58,7 @@ public class SubmitTransactionService {
         this.events = events;
         this.outbox = outbox;
         this.publisher = publisher;
+        this.published = published;
         this.codec = codec;
         this.cipher = cipher;
         this.fingerprints = fingerprints;
@@ -149,15 +152,18 @@ public class SubmitTransactionService {
         return queries.view(caller, earlier);
     }
 
+    /** Sends without waiting for the broker: the command_outbox row committed with the transaction is the promise. */
     private void send(CommandEnvelope envelope) {
-        try {
-            publisher.publish(envelope);
-            outbox.markPublished(UUID.fromString(envelope.commandId()));
-        } catch (RuntimeException e) {
-            // The command_outbox row is durable: the relay sends it later. The client still gets PENDING.
-            log.warn("command {} not yet published, left to the relay: {}", envelope.commandId(),
-                    e.getClass().getSimpleName());
-        }
+        UUID commandId = UUID.fromString(envelope.commandId());
+        publisher.publishAsync(envelope).whenComplete((ok, e) -> {
+            if (e == null) {
+                published.acknowledged(commandId);
+            } else {
+                // The command_outbox row is durable: the relay sends it later. The client got PENDING.
+                log.warn("command {} not yet published, left to the relay: {}", envelope.commandId(),
+                        e.getClass().getSimpleName());
+            }
+        });
     }
 
     /** A request that passed the stateless checks, with the wallets it concerns. */

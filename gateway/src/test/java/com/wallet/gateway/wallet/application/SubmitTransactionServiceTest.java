@@ -43,6 +43,7 @@ class SubmitTransactionServiceTest {
     private final List<TransactionEvent> events = new ArrayList<>();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final List<CommandEnvelope> published = new ArrayList<>();
+    private final PublishedCommands marks = new PublishedCommands(outbox);
     private boolean brokerDown;
     private SubmitTransactionService service;
 
@@ -63,7 +64,7 @@ class SubmitTransactionServiceTest {
     private SubmitTransactionService service(KeyRing ring, CommandPublisher publisher) {
         FieldCipher atRest = ring.cipher(KeyRing.Purpose.AT_REST);
         TransactionQueries queries = new TransactionQueries(transactions, wallets, atRest);
-        return new SubmitTransactionService(wallets, transactions, events::add, outbox, publisher,
+        return new SubmitTransactionService(wallets, transactions, events::add, outbox, publisher, marks,
                 new CommandCodec(ring.cipher(KeyRing.Purpose.COMMANDS), JsonMapper.builder().build()), atRest,
                 ring.fingerprints(), new TransactionTemplate(new NoOpTransactionManager()), queries, MAX, false,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new MutationAdmission(RateLimits.NONE));
@@ -102,6 +103,8 @@ class SubmitTransactionServiceTest {
             assertThat(e.transactionId()).isEqualTo(tx.id());
         });
         assertThat(published).singleElement().satisfies(e -> assertThat(e.walletId()).isEqualTo(w.toString()));
+        assertThat(outbox.published).isEmpty();     // marked in the next round, not by the mutation
+        assertThat(marks.mark()).isEqualTo(1);
         assertThat(outbox.published).containsExactly(tx.id());
     }
 
@@ -190,6 +193,7 @@ class SubmitTransactionServiceTest {
 
         assertThat(tx.status()).isEqualTo(TransactionStatus.PENDING);
         assertThat(outbox.rows).containsKey(tx.id());
+        assertThat(marks.mark()).isZero();
         assertThat(outbox.published).isEmpty();
 
         brokerDown = false;

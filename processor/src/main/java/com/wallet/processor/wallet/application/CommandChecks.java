@@ -5,7 +5,7 @@ import com.wallet.common.messaging.WalletCommand;
 import java.util.Objects;
 
 /** A command must agree with the row the gateway wrote for it; otherwise it is poison. */
-final class CommandChecks {
+public final class CommandChecks {
 
     private CommandChecks() {
     }
@@ -13,15 +13,19 @@ final class CommandChecks {
     static TransactionRecord requireMatchingRow(WalletCommand command, Transactions transactions) {
         TransactionRecord tx = transactions.find(command.transactionId())
                 .orElseThrow(() -> new PoisonCommandException("no transaction row for command " + command.transactionId()));
-        boolean matches = tx.type() == command.type()
+        if (!matches(command, tx)) {
+            throw new PoisonCommandException("command " + command.transactionId() + " disagrees with its transaction row");
+        }
+        return tx;
+    }
+
+    /** The command names the row's type, wallet(s), amount and currency. */
+    public static boolean matches(WalletCommand command, TransactionRecord tx) {
+        return tx.type() == command.type()
                 && tx.walletId().equals(command.walletId())
                 && tx.amount() == command.amount()
                 && tx.currency().equalsIgnoreCase(command.currency())
                 && (!(command instanceof TransferFunds transfer)
                         || Objects.equals(transfer.toWalletId(), tx.counterpartyWalletId()));
-        if (!matches) {
-            throw new PoisonCommandException("command " + command.transactionId() + " disagrees with its transaction row");
-        }
-        return tx;
     }
 }

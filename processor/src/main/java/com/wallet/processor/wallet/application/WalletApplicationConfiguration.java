@@ -5,7 +5,12 @@ import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.batch.TransferBatchService;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,10 +46,9 @@ public class WalletApplicationConfiguration {
     }
 
     @Bean
-    TransferFundsService transferFundsService(WalletLocks locks, TransactionTemplate tx, ProcessedCommands processed,
-                                              Transactions transactions, Wallets wallets, Ledger ledger,
-                                              TransactionEvents events, TransactionEventFactory factory) {
-        return new TransferFundsService(locks, tx, processed, transactions, wallets, ledger, events, factory);
+    TransferBatchService transferBatchService(WalletLocks locks, TransactionTemplate tx, LedgerTransitions ledger,
+                                              TransactionEventFactory factory) {
+        return new TransferBatchService(locks, tx, ledger, factory);
     }
 
     @Bean
@@ -65,15 +69,21 @@ public class WalletApplicationConfiguration {
     }
 
     @Bean
-    WalletCommandDispatcher walletCommandDispatcher(TransferFundsService transfers, DepositFundsService deposits,
+    WalletCommandDispatcher walletCommandDispatcher(TransferBatchService transfers, DepositFundsService deposits,
                                                     WithdrawFundsService withdrawals) {
-        return new WalletCommandDispatcher(transfers::transfer, deposits::deposit, withdrawals::withdraw);
+        return new WalletCommandDispatcher(transfers::applyOne, deposits::deposit, withdrawals::withdraw);
     }
 
+    /**
+     * {@code wallet.processor.command-batch-time-budget}: how long a poll's records may take (the
+     * Stripe calls of deposits and withdrawals) before the listener commits what it applied and polls
+     * the rest again; well under max.poll.interval.ms (10 min), so a slow Stripe causes no rebalance.
+     */
     @Bean
-    ProcessWalletCommandService processWalletCommandService(CommandCodec codec, WalletCommandDispatcher dispatcher,
-                                                            MeterRegistry meters) {
-        return new ProcessWalletCommandService(codec, dispatcher, meters);
+    ProcessCommandBatchService processCommandBatchService(
+            CommandCodec codec, TransferBatchService transfers, WalletCommandDispatcher dispatcher, MeterRegistry meters,
+            @Value("${wallet.processor.command-batch-time-budget:60s}") Duration timeBudget) {
+        return new ProcessCommandBatchService(codec, transfers, dispatcher, meters, timeBudget);
     }
 
     @Bean

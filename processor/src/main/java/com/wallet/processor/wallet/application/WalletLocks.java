@@ -17,6 +17,15 @@ public interface WalletLocks {
      */
     LockHandle lock(Collection<UUID> walletIds);
 
+    /**
+     * Locks every wallet at once (one round of requests, not one per wallet), waiting a bounded
+     * time. For sets no other holder normally shares, such as the source wallets of one partition's
+     * batch: two holders that do share wallets may both time out and retry, never deadlock.
+     */
+    default LockHandle lockAll(Collection<UUID> walletIds) {
+        return lock(walletIds);
+    }
+
     /** Held locks; {@link #close()} releases only what this handle still holds. */
     interface LockHandle extends AutoCloseable {
         @Override

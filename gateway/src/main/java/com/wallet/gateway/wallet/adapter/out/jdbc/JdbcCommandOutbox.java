@@ -3,6 +3,7 @@ package com.wallet.gateway.wallet.adapter.out.jdbc;
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.gateway.wallet.application.CommandOutbox;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,13 @@ class JdbcCommandOutbox implements CommandOutbox {
             WHERE command_id = (SELECT command_id FROM command_outbox
                                 WHERE command_id = :commandId AND published_at IS NULL
                                 FOR UPDATE SKIP LOCKED)
+            """;
+
+    private static final String MARK_ALL_PUBLISHED = """
+            UPDATE command_outbox SET published_at = now()
+            WHERE command_id IN (SELECT command_id FROM command_outbox
+                                 WHERE command_id = ANY(CAST(:commandIds AS uuid[])) AND published_at IS NULL
+                                 FOR UPDATE SKIP LOCKED)
             """;
 
     private static final String LOCK_UNPUBLISHED = """
@@ -55,6 +63,13 @@ class JdbcCommandOutbox implements CommandOutbox {
     @Override
     public void markPublished(UUID commandId) {
         jdbc.sql(MARK_PUBLISHED).param("commandId", commandId).update();
+    }
+
+    @Override
+    public void markPublished(Collection<UUID> commandIds) {
+        if (!commandIds.isEmpty()) {
+            jdbc.sql(MARK_ALL_PUBLISHED).param("commandIds", commandIds.toArray(UUID[]::new)).update();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.Topics;
 import com.wallet.gateway.wallet.application.CommandPublisher;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,21 @@ class KafkaCommandPublisher implements CommandPublisher {
         this.kafka = kafka;
         this.json = json;
         this.timeout = timeout;
+    }
+
+    @Override
+    public CompletableFuture<Void> publishAsync(CommandEnvelope envelope) {
+        try {
+            return kafka.send(Topics.WALLET_COMMANDS, envelope.walletId(), json.writeValueAsString(envelope))
+                    .handle((result, e) -> {
+                        if (e != null) {
+                            throw new NotPublished("command " + envelope.commandId() + " was not acknowledged", e);
+                        }
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new NotPublished("command " + envelope.commandId() + " was not sent", e));
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.wallet.gateway.wallet.adapter.out.redis;
 
+import com.wallet.common.config.RedisUrls;
 import com.wallet.common.health.HealthCheckProperties;
 import com.wallet.common.health.RedisQuorumHealthIndicator;
 import com.wallet.common.health.TimeBoxedHealthIndicator;
@@ -22,7 +23,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.validation.annotation.Validated;
 
-/** Sessions (revocations) and the per-user rate limit, in the first Redis of REDIS_URL. */
+/**
+ * Sessions (revocations) and the per-user rate limit, in the first Redis of REDIS_URL; the client
+ * authenticates with that URL's password (and ACL user), {@code redis://:PASSWORD@host:port}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({RedisConfiguration.RedisProperties.class, HealthCheckProperties.class})
 public class RedisConfiguration {
@@ -59,7 +63,7 @@ public class RedisConfiguration {
     }
 
     /**
-     * @param urls                        {@code REDIS_URL}; the gateway uses the first
+     * @param urls                        {@code REDIS_URL}; the gateway uses the first (with its password, if any)
      * @param commandTimeout              Redisson's connect and command timeout
      * @param answerTimeout               the longest a request waits for Redis before it is UNAVAILABLE (contract: 5 s)
      * @param rateLimitMutationsPerSecond {@code RATE_LIMIT_MUTATIONS_PER_SECOND}, burst twice that; 0 = no limit
@@ -72,7 +76,13 @@ public class RedisConfiguration {
                                   @DefaultValue("100") @Min(0) long rateLimitMutationsPerSecond) {
 
         String firstUrl() {
-            return urls.split(",")[0].trim();
+            return RedisUrls.split(urls).get(0);
+        }
+
+        @Override
+        public String toString() {
+            return "RedisProperties[urls=" + RedisUrls.redacted(urls) + ", commandTimeout=" + commandTimeout
+                    + ", answerTimeout=" + answerTimeout + ", rateLimitMutationsPerSecond=" + rateLimitMutationsPerSecond + "]";
         }
     }
 }

@@ -11,9 +11,10 @@ import com.wallet.processor.observability.KafkaClients;
 import com.wallet.processor.wallet.application.ApplyStripeEventService;
 import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
-import com.wallet.processor.wallet.application.ProcessWalletCommandService;
+import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
 import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -96,8 +98,9 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    WalletCommandListener walletCommandListener(ProcessWalletCommandService commands) {
-        return new WalletCommandListener(commands);
+    WalletCommandListener walletCommandListener(ProcessCommandBatchService commands,
+                                                ObjectProvider<ObservationRegistry> observations) {
+        return new WalletCommandListener(commands, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -121,8 +124,18 @@ public class KafkaConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, CommandEnvelope> walletCommandsContainerFactory(
             KafkaProperties kafka, JsonMapper json, DefaultErrorHandler errorHandler, KafkaListenerProperties listener,
             KafkaClients clients) {
-        return factory(consumerProperties(kafka), new JacksonJsonDeserializer<>(CommandEnvelope.class, json, false),
+        Map<String, Object> props = consumerProperties(kafka);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, listener.commandBatchSize());
+        var factory = factory(props, new JacksonJsonDeserializer<>(CommandEnvelope.class, json, false),
                 errorHandler, listener, clients);
+        // A poll at a time: runs of transfers apply in one database transaction, and the offsets of
+        // the poll are committed after the listener returned (BatchListenerFailedException names a
+        // failed record: the ones before it are committed, the rest polled again).
+        factory.setBatchListener(true);
+        // MANUAL: the listener acknowledges the poll, or only its first records when it stops early
+        // (a slow Stripe): the others are polled again at once, before max.poll.interval runs out.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        return factory;
     }
 
     /** Values stay bytes: {@link StripeEventListener} opens them (and a dead-lettered one goes out as received). */
@@ -130,7 +143,10 @@ public class KafkaConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, byte[]> stripeEventsContainerFactory(
             KafkaProperties kafka, DefaultErrorHandler errorHandler, KafkaListenerProperties listener,
             KafkaClients clients) {
-        return factory(consumerProperties(kafka), new ByteArrayDeserializer(), errorHandler, listener, clients);
+        var factory = factory(consumerProperties(kafka), new ByteArrayDeserializer(), errorHandler, listener, clients);
+        factory.setRecordInterceptor(new RequestIdRecordInterceptor<>());
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
     }
 
     private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(
@@ -142,11 +158,9 @@ public class KafkaConfiguration {
         factory.setConsumerFactory(consumers);
         factory.setConcurrency(listener.concurrency());
         factory.setCommonErrorHandler(errorHandler);
-        factory.setRecordInterceptor(new RequestIdRecordInterceptor<>());
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         KafkaClients.observe(factory.getContainerProperties());
-        // Graceful shutdown: finish the record in flight, commit its offset, leave the group; the
-        // rest of the poll stays uncommitted and goes to the next owner (nothing applied twice).
+        // Graceful shutdown: finish the record (or batch) in flight, commit its offsets, leave the group;
+        // the rest of the poll stays uncommitted and goes to the next owner (nothing applied twice).
         factory.getContainerProperties().setStopImmediate(true);
         factory.getContainerProperties().setShutdownTimeout(listener.shutdownTimeout().toMillis());
         return factory;
@@ -158,7 +172,7 @@ public class KafkaConfiguration {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Deposits and withdrawals call Stripe in the listener (bounded retries, 20 s read timeout):
-        // smaller polls and a longer poll interval keep a slow Stripe from causing rebalances.
+        // a longer poll interval keeps a slow Stripe from causing rebalances.
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
         props.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
         return props;
@@ -206,6 +220,9 @@ public class KafkaConfiguration {
             }
         });
         handler.setCommitRecovered(true);
+        // The retry listener above and the recoverer log each failure once, briefly; the container's
+        // "Seek to current after exception" with a stack trace per poll would only repeat them.
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 

@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryMax        longest back-off; transient failures are retried without limit
  * @param unmatchedEventRetryInterval, unmatchedEventRetries how long a Stripe event that matches no
  *        transaction is retried before it is dead-lettered
+ * @param commandBatchSize most wallet.commands records per poll; a run of transfers among them
+ *        applies in one database transaction
  * @param shutdownTimeout how long a stopping container waits for the record in flight (SIGTERM); a
  *        Stripe call still running after it is abandoned: its offset is not committed and the
  *        next owner applies it again, idempotently
@@ -25,5 +27,6 @@ public record KafkaListenerProperties(
         @DefaultValue("10s") Duration retryMax,
         @DefaultValue("1s") Duration unmatchedEventRetryInterval,
         @DefaultValue("30") @Min(0) int unmatchedEventRetries,
-        @DefaultValue("20s") Duration shutdownTimeout) {
+        @DefaultValue("20s") Duration shutdownTimeout,
+        @DefaultValue("500") @Min(1) @Max(5_000) int commandBatchSize) {
 }

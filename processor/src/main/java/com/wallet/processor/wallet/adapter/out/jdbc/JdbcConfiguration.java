@@ -9,6 +9,7 @@ import com.wallet.processor.wallet.application.StripeDisagreements;
 import com.wallet.processor.wallet.application.TransactionEvents;
 import com.wallet.processor.wallet.application.Transactions;
 import com.wallet.processor.wallet.application.Wallets;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +56,11 @@ public class JdbcConfiguration {
     @Bean
     StripeDisagreements stripeDisagreements(JdbcClient jdbc) {
         return new JdbcStripeDisagreements(jdbc);
+    }
+
+    @Bean
+    LedgerTransitions ledgerTransitions(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcLedgerTransitions(jdbc, json);
     }
 
     @Bean

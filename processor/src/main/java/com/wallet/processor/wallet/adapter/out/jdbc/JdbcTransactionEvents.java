@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends to outbox_events (walletSequence stamped by the database; the relay stamps the sequence)
  * and, in the same database transaction, the change's audit entry (actor {@code system}): every
- * status change and money movement of the processor passes here.
+ * status change and money movement of the processor passes here; then notifies the relay, which
+ * hears it when the transaction commits.
  */
 class JdbcTransactionEvents implements TransactionEvents {
 
@@ -32,5 +33,6 @@ class JdbcTransactionEvents implements TransactionEvents {
                 .param("transactionId", event.transactionId()).param("walletId", event.walletId())
                 .param("payload", payload)
                 .update();
+        jdbc.sql(OutboxStatements.NOTIFY).query().singleRow();   // wakes the relay when this commits
     }
 }

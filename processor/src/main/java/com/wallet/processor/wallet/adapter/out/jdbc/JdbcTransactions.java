@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcTransactions implements Transactions {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             SELECT id, wallet_id, counterparty_wallet_id, type, status, amount, currency, failure_reason,
                    payment_method, stripe_payment_intent_id, stripe_transfer_id, request_id
             FROM transactions
@@ -182,7 +182,7 @@ class JdbcTransactions implements Transactions {
         return jdbc.sql(POSTPONE_RECONCILIATION).param("id", id).update() == 1;
     }
 
-    private static TransactionRecord map(ResultSet rs, int row) throws SQLException {
+    static TransactionRecord map(ResultSet rs, int row) throws SQLException {
         String reason = rs.getString("failure_reason");
         return new TransactionRecord(
                 rs.getObject("id", UUID.class),

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Collection;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,9 +36,18 @@ class MeteredWalletLocks implements WalletLocks {
 
     @Override
     public LockHandle lock(Collection<UUID> walletIds) {
+        return measured(() -> locks.lock(walletIds));
+    }
+
+    @Override
+    public LockHandle lockAll(Collection<UUID> walletIds) {
+        return measured(() -> locks.lockAll(walletIds));
+    }
+
+    private LockHandle measured(Supplier<LockHandle> taking) {
         long start = System.nanoTime();
         try {
-            LockHandle handle = locks.lock(walletIds);
+            LockHandle handle = taking.get();
             acquired.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return handle;
         } catch (RuntimeException e) {

@@ -1,11 +1,11 @@
 package com.wallet.processor.wallet.adapter.out.redis;
 
+import com.wallet.common.config.RedisUrls;
 import com.wallet.common.health.HealthCheckProperties;
 import com.wallet.common.health.RedisQuorumHealthIndicator;
 import com.wallet.common.health.TimeBoxedHealthIndicator;
 import com.wallet.processor.wallet.application.WalletLocks;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Arrays;
 import java.util.List;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -18,11 +18,13 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({RedisLockProperties.class, HealthCheckProperties.class})
 public class RedisConfiguration {
 
-    /** One client per independent master (several = RedLock quorum). */
+    /**
+     * One client per independent master (several = RedLock quorum); each authenticates with the
+     * password (and ACL user) in its own URL, {@code redis://:PASSWORD@host:port}.
+     */
     @Bean(destroyMethod = "shutdown")
     RedissonMasters redissonMasters(RedisLockProperties properties) {
-        List<RedissonClient> clients = Arrays.stream(properties.urls().split(","))
-                .map(String::trim).filter(s -> !s.isEmpty())
+        List<RedissonClient> clients = RedisUrls.split(properties.urls()).stream()
                 .map(RedisConfiguration::client)
                 .toList();
         return new RedissonMasters(clients);

@@ -1,5 +1,6 @@
 package com.wallet.processor.wallet.adapter.out.redis;
 
+import com.wallet.common.config.RedisUrls;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param urls      REDIS_URL: one master, or several comma-separated independent masters (RedLock quorum)
+ * @param urls      REDIS_URL: one master, or several comma-separated independent masters (RedLock quorum);
+ *                  each may carry its password, {@code redis://:PASSWORD@host:port}
  * @param waitTime  how long to wait for a wallet lock before the command is retried
  * @param leaseTime after this the lock expires by itself (a dead holder cannot block a wallet)
  */
@@ -17,4 +19,10 @@ public record RedisLockProperties(
         @NotBlank String urls,
         @DefaultValue("5s") Duration waitTime,
         @DefaultValue("30s") Duration leaseTime) {
+
+    @Override
+    public String toString() {
+        return "RedisLockProperties[urls=" + RedisUrls.redacted(urls) + ", waitTime=" + waitTime + ", leaseTime="
+                + leaseTime + "]";
+    }
 }

@@ -4,10 +4,13 @@ import com.wallet.processor.wallet.application.WalletLocks;
 import com.wallet.processor.wallet.application.WalletOrder;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.redisson.RedissonRedLock;
 import org.redisson.api.RLock;
@@ -70,6 +73,46 @@ class RedissonWalletLocks implements WalletLocks {
         }
     }
 
+    /**
+     * All locks requested at once, so a batch pays one Redis round trip (per master) to lock and one
+     * to unlock, whatever the number of wallets. No ascending order here: two holders sharing wallets
+     * can each wait for the other, and then both give up after the wait time and retry.
+     */
+    @Override
+    public LockHandle lockAll(Collection<UUID> walletIds) {
+        long threadId = Thread.currentThread().getId();
+        List<RLock> locks = walletIds.stream().distinct().map(this::lockOf).toList();
+        List<CompletableFuture<Boolean>> requests = locks.stream()
+                .map(lock -> lock.tryLockAsync(waitTime.toMillis(), leaseTime.toMillis(), TimeUnit.MILLISECONDS, threadId)
+                        .toCompletableFuture())
+                .toList();
+        BatchHandle handle = new BatchHandle(threadId);
+        RuntimeException failure = null;
+        for (int i = 0; i < locks.size(); i++) {
+            try {
+                if (requests.get(i).get()) {
+                    handle.held.add(locks.get(i));
+                } else if (failure == null) {
+                    failure = new LockUnavailableException("wallet lock " + locks.get(i).getName()
+                            + " stayed locked for " + waitTime);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new LockUnavailableException("interrupted while locking wallets", e);
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = new LockUnavailableException("Redis lock failed: "
+                            + e.getCause().getClass().getSimpleName(), e.getCause());
+                }
+            }
+        }
+        if (failure != null) {
+            handle.close();
+            throw failure;
+        }
+        return handle;
+    }
+
     @SuppressWarnings("deprecation") // RedissonRedLock: the quorum over independent masters the contract asks for
     private RLock lockOf(UUID walletId) {
         String name = PREFIX + walletId;
@@ -78,6 +121,33 @@ class RedissonWalletLocks implements WalletLocks {
         }
         RLock[] perMaster = masters.stream().map(m -> m.getLock(name)).toArray(RLock[]::new);
         return new RedissonRedLock(perMaster);
+    }
+
+    /** Releases every lock at once; a lock whose lease expired is no longer ours and is skipped. */
+    private static final class BatchHandle implements LockHandle {
+
+        private final long threadId;
+        private final List<RLock> held = new ArrayList<>();
+
+        private BatchHandle(long threadId) {
+            this.threadId = threadId;
+        }
+
+        @Override
+        public void close() {
+            List<CompletableFuture<Void>> releases = held.stream()
+                    .map(lock -> lock.unlockAsync(threadId).toCompletableFuture())
+                    .toList();
+            for (int i = 0; i < releases.size(); i++) {
+                try {
+                    releases.get(i).join();
+                } catch (RuntimeException e) {
+                    log.warn("wallet lock {} was not released: {}", held.get(i).getName(),
+                            e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
+                }
+            }
+            held.clear();
+        }
     }
 
     /** Releases in reverse order, and only locks this handle still holds. */

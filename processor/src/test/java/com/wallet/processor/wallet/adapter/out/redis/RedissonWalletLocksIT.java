@@ -35,10 +35,14 @@ class RedissonWalletLocksIT {
     }
 
     private static RedissonWalletLocks locks(String urls) {
+        return locks(urls, Duration.ofMillis(300));
+    }
+
+    private static RedissonWalletLocks locks(String urls, Duration wait) {
         var masters = new RedisConfiguration().redissonMasters(
-                new RedisLockProperties(urls, Duration.ofMillis(300), Duration.ofSeconds(10)));
+                new RedisLockProperties(urls, wait, Duration.ofSeconds(10)));
         clients.addAll(masters.clients());
-        return new RedissonWalletLocks(masters.clients(), Duration.ofMillis(300), Duration.ofSeconds(10));
+        return new RedissonWalletLocks(masters.clients(), wait, Duration.ofSeconds(10));
     }
 
     /** Locks in another thread (Redisson locks belong to threads), as another processor would. */
@@ -82,14 +86,43 @@ class RedissonWalletLocksIT {
     void takesAQuorumOverSeveralMasters() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/redis-server")), "redis-server not installed");
         String urls = LocalServices.redisUrl() + "," + startMaster() + "," + startMaster();
-        WalletLocks first = locks(urls);
-        WalletLocks second = locks(urls);
+        // a longer wait than the others: the first lock also opens the connections to two fresh masters
+        WalletLocks first = locks(urls, Duration.ofSeconds(3));
+        WalletLocks second = locks(urls, Duration.ofSeconds(3));
         UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
 
         try (WalletLocks.LockHandle held = first.lock(List.of(a))) {
             assertThat(canLockElsewhere(second, a)).isFalse();
         }
         assertThat(canLockElsewhere(second, a)).isTrue();
+        try (WalletLocks.LockHandle held = first.lockAll(List.of(a, b))) {
+            assertThat(canLockElsewhere(second, b)).isFalse();
+        }
+        assertThat(canLockElsewhere(second, a, b)).isTrue();
+    }
+
+    @Test
+    void locksABatchAtOnceAndReleasesItAtOnce() {
+        WalletLocks first = locks(LocalServices.redisUrl());
+        WalletLocks second = locks(LocalServices.redisUrl());
+        List<UUID> batch = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        UUID shared = batch.get(1);
+
+        try (WalletLocks.LockHandle held = first.lockAll(batch)) {
+            assertThat(canLockElsewhere(second, shared)).isFalse();
+            // a second batch sharing one wallet gives up after the wait and holds none of its locks
+            UUID other = UUID.randomUUID();
+            assertThat(CompletableFuture.supplyAsync(() -> {
+                try (WalletLocks.LockHandle ignored = second.lockAll(List.of(other, shared))) {
+                    return true;
+                } catch (WalletLocks.LockUnavailableException e) {
+                    return false;
+                }
+            }).join()).isFalse();
+            assertThat(canLockElsewhere(second, other)).isTrue();
+        }
+        assertThat(canLockElsewhere(second, batch.toArray(UUID[]::new))).isTrue();
     }
 
     @Test

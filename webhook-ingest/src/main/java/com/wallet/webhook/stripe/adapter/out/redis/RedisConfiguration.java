@@ -1,5 +1,6 @@
 package com.wallet.webhook.stripe.adapter.out.redis;
 
+import com.wallet.common.config.RedisUrls;
 import com.wallet.common.health.HealthCheckProperties;
 import com.wallet.common.health.RedisQuorumHealthIndicator;
 import com.wallet.common.health.TimeBoxedHealthIndicator;
@@ -23,6 +24,7 @@ class RedisConfiguration {
 
     /**
      * @param urls     {@code REDIS_URL}: one or more comma-separated masters; de-duplication uses the first
+     *                 (with its password, if any: {@code redis://:PASSWORD@host:port})
      * @param eventTtl how long a published event id is remembered
      */
     @Validated
@@ -30,7 +32,12 @@ class RedisConfiguration {
     record RedisProperties(@NotBlank String urls, @NotNull Duration eventTtl) {
 
         String firstUrl() {
-            return urls.split(",")[0].trim();
+            return RedisUrls.split(urls).get(0);
+        }
+
+        @Override
+        public String toString() {
+            return "RedisProperties[urls=" + RedisUrls.redacted(urls) + ", eventTtl=" + eventTtl + "]";
         }
     }
 
