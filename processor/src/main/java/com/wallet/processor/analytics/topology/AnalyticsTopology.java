@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@value Topics#ANALYTICS_WALLET_ACTIVITY_DAY}: the same per source wallet and day.</li>
  * </ul>
  */
-public final class AnalyticsTopology {
+final class AnalyticsTopology {
 
     public static final String STATES_STORE = "transaction-states";
     public static final String VOLUME_STORE = "volume-by-currency-and-type";
