@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class JdbcConfiguration {
 
+    /** The wallets table; the application gets it through WalletCacheConfiguration's (possibly caching) Wallets. */
     @Bean
-    Wallets wallets(JdbcClient jdbc, TransactionTemplate tx) {
+    Wallets databaseWallets(JdbcClient jdbc, TransactionTemplate tx) {
         return new JdbcWallets(jdbc, tx);
     }
 
