@@ -18,10 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "wallet.jwt.secret=" + LocalServices.JWT_SECRET,
         "wallet.encryption.key=" + LocalServices.ENCRYPTION_KEY,
-        "wallet.gateway.relay-interval=500ms",
-        // these suites change balances behind the product's back (no processor commits them): the
-        // wallet read cache would rightly not see it; WalletCacheIT covers the cache
-        "wallet.cache.enabled=false"})
+        "wallet.gateway.relay-interval=500ms"})
 @Import(CapturedSpans.Config.class) // on the base, so the ITs share one context
 abstract class GatewayITBase extends GatewayClientBase {
 

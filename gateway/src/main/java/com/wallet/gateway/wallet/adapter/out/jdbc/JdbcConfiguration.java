@@ -15,9 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class JdbcConfiguration {
 
-    /** The wallets table; the application gets it through WalletCacheConfiguration's (possibly caching) Wallets. */
     @Bean
-    Wallets databaseWallets(JdbcClient jdbc, TransactionTemplate tx) {
+    Wallets wallets(JdbcClient jdbc, TransactionTemplate tx) {
         return new JdbcWallets(jdbc, tx);
     }
 

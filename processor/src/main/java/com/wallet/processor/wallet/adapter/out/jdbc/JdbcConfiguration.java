@@ -6,7 +6,6 @@ import com.wallet.processor.wallet.application.ProcessedStripeEvents;
 import com.wallet.processor.wallet.application.Shortfalls;
 import com.wallet.processor.wallet.application.StripeChargeBacks;
 import com.wallet.processor.wallet.application.StripeDisagreements;
-import com.wallet.processor.wallet.application.CachedWalletReads;
 import com.wallet.processor.wallet.application.TransactionEvents;
 import com.wallet.processor.wallet.application.Transactions;
 import com.wallet.processor.wallet.application.Wallets;
@@ -60,12 +59,12 @@ public class JdbcConfiguration {
     }
 
     @Bean
-    LedgerTransitions ledgerTransitions(JdbcClient jdbc, JsonMapper json, CachedWalletReads cachedWalletReads) {
-        return new JdbcLedgerTransitions(jdbc, json, cachedWalletReads);
+    LedgerTransitions ledgerTransitions(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcLedgerTransitions(jdbc, json);
     }
 
     @Bean
-    TransactionEvents transactionEvents(JdbcClient jdbc, JsonMapper json, CachedWalletReads cachedWalletReads) {
-        return new JdbcTransactionEvents(jdbc, json, cachedWalletReads);
+    TransactionEvents transactionEvents(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcTransactionEvents(jdbc, json);
     }
 }

@@ -3,7 +3,6 @@ package com.wallet.processor.wallet.adapter.out.jdbc;
 import com.wallet.common.audit.TransactionAuditStatements;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.outbox.OutboxStatements;
-import com.wallet.processor.wallet.application.CachedWalletReads;
 import com.wallet.processor.wallet.application.TransactionRecord;
 import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import com.wallet.processor.wallet.domain.Posting;
@@ -62,12 +61,10 @@ class JdbcLedgerTransitions implements LedgerTransitions {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final CachedWalletReads cache;
 
-    JdbcLedgerTransitions(JdbcClient jdbc, JsonMapper json, CachedWalletReads cache) {
+    JdbcLedgerTransitions(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.cache = cache;
     }
 
     @Override
@@ -103,7 +100,6 @@ class JdbcLedgerTransitions implements LedgerTransitions {
         post(transitions);
         appendEvents(events);
         jdbc.sql(OutboxStatements.NOTIFY).query().singleRow();   // wakes the relay when this commits
-        cache.evictAroundCommit(Transition.netBalanceChanges(transitions).keySet());
     }
 
     private void changeStatuses(List<Transition> transitions) {

@@ -4,7 +4,6 @@ import com.wallet.common.config.RedisUrls;
 import com.wallet.common.health.HealthCheckProperties;
 import com.wallet.common.health.RedisQuorumHealthIndicator;
 import com.wallet.common.health.TimeBoxedHealthIndicator;
-import com.wallet.processor.wallet.application.CachedWalletReads;
 import com.wallet.processor.wallet.application.WalletLocks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RedisLockProperties.class, WalletCacheProperties.class, HealthCheckProperties.class})
+@EnableConfigurationProperties({RedisLockProperties.class, HealthCheckProperties.class})
 public class RedisConfiguration {
 
     /**
@@ -35,34 +34,6 @@ public class RedisConfiguration {
     WalletLocks walletLocks(RedissonMasters masters, RedisLockProperties properties, MeterRegistry meters) {
         return new MeteredWalletLocks(
                 new RedissonWalletLocks(masters.clients(), properties.waitTime(), properties.leaseTime()), meters);
-    }
-
-    /**
-     * The gateway's wallet read cache, evicted around each commit that changes a balance; its own
-     * client (short timeout, no retries) on WALLET_CACHE_REDIS_URL, default the first of REDIS_URL.
-     */
-    @Bean(destroyMethod = "shutdown")
-    CacheClient walletCacheClient(WalletCacheProperties properties) {
-        int timeout = (int) properties.timeout().toMillis();
-        Config config = new Config();
-        config.setLazyInitialization(true);
-        config.useSingleServer().setAddress(RedisUrls.split(properties.url()).get(0))
-                .setConnectionMinimumIdleSize(2).setConnectTimeout(Math.max(timeout, 100)).setTimeout(timeout)
-                .setRetryAttempts(0);
-        return new CacheClient(Redisson.create(config));
-    }
-
-    @Bean
-    CachedWalletReads cachedWalletReads(CacheClient client, WalletCacheProperties properties, MeterRegistry meters) {
-        return properties.enabled()
-                ? new RedissonCachedWalletReads(client.redis(), properties.timeout(), meters)
-                : CachedWalletReads.NONE;
-    }
-
-    record CacheClient(RedissonClient redis) {
-        public void shutdown() {
-            redis.shutdown();
-        }
     }
 
     /** /actuator/health: DOWN when a quorum of the masters does not answer a PING (contract section 11). */
