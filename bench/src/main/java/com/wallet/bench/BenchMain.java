@@ -19,7 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * from wallets it creates empty and funds through the product (real deposits into treasury wallets,
  * real transfers out of them: the unmeasured warm-up), (b) end-to-end transfer throughput (commands
  * straight to wallet.commands until their final events are on wallet.transactions), (d) a hot source
- * wallet, (c) GraphQL acceptance and submit-to-final latency through the gateway. Prints a table,
+ * wallet, (c) GraphQL acceptance and submit-to-final latency through the gateway, (e) GraphQL reads
+ * (the status polling and balance reads a client does after a mutation). Prints a table,
  * writes the per-second CSV and PNG chart, and prints, last, the one BENCH line (contract section 10).
  * A command-line program: its output is the report, so it prints to standard output.
  */
@@ -102,11 +103,13 @@ public final class BenchMain {
 
     /** What the phases measured. */
     record Measured(PgBaseline.Figures pg, Treasury.Funding funding, KafkaPhase.Outcome warmup, KafkaPhase.Outcome e2e,
-                   KafkaPhase.Outcome hot, GatewayPhase.Outcome gql) {
+                   KafkaPhase.Outcome hot, GatewayPhase.Outcome gql, ReadPhase.Outcome reads) {
 
         BenchResult result() {
             return new BenchResult(e2e.tps(), pg.transferTps(), hot.tps(), pg.hotTps(),
-                    gql == null ? Double.NaN : gql.acceptance().percentileMs(99), e2e.latency().percentileMs(99));
+                    gql == null ? Double.NaN : gql.acceptance().percentileMs(99), e2e.latency().percentileMs(99),
+                    reads == null ? Double.NaN : reads.readsPerSecond(),
+                    reads == null ? Double.NaN : reads.all().percentileMs(99));
         }
     }
 
@@ -193,7 +196,24 @@ public final class BenchMain {
                 timeline.add(finals);
                 gql = gateway.run(gqlWallets, options.gqlTransfers(), run + "-gql", accepted, finals);
             }
-            return new Measured(pg, funding, warmup, e2e, hot, gql);
+
+            ReadPhase.Outcome reads = null;
+            if (gql != null && !options.skipReads()) {
+                int readers = options.concurrency();
+                ReadPhase readPhase = new ReadPhase(graphql, jwtSecret, gqlUser, readers);
+                report.progress("warm-up: 2 s of GraphQL reads (not measured)");
+                readPhase.run(gqlWallets, gql.transactions(), 2,
+                        PerSecond.startingNow("read warm-up"), PerSecond.startingNow("read warm-up"));
+                report.progress("(e) reads: %d s of getTransaction/getWallet from %d clients over %d wallets and %d"
+                        + " transactions", options.readSeconds(), readers, gqlWallets.size(), gql.transactions().size());
+                PerSecond walletReads = PerSecond.startingNow(Phases.READ_WALLET);
+                PerSecond transactionReads = PerSecond.startingNow(Phases.READ_TRANSACTION);
+                timeline.add(walletReads);
+                timeline.add(transactionReads);
+                reads = readPhase.run(gqlWallets, gql.transactions(), options.readSeconds(), walletReads,
+                        transactionReads);
+            }
+            return new Measured(pg, funding, warmup, e2e, hot, gql, reads);
         }
     }
 
@@ -269,10 +289,28 @@ public final class BenchMain {
             } else {
                 row("(c) GraphQL", "skipped", "", "", "", "", "");
             }
+            ReadPhase.Outcome reads = f.reads();
+            if (reads != null) {
+                read("(e) GraphQL reads, all", reads.all(), reads.readsPerSecond(),
+                        reads.reads() + " answered, " + reads.refused() + " refused"
+                                + String.format(Locale.ROOT, " in %.1f s", reads.seconds()));
+                read("(e) GraphQL reads, getTransaction", reads.transaction(), reads.transaction().count() / reads.seconds(), "");
+                read("(e) GraphQL reads, getWallet", reads.wallet(), reads.wallet().count() / reads.seconds(), "");
+                if (reads.firstError() != null) {
+                    out.println("    first refused read: " + reads.firstError());
+                }
+            } else {
+                row("(e) GraphQL reads", "skipped", "", "", "", "", "");
+            }
             out.println();
             out.printf(Locale.ROOT, "ratio     e2e / pgbench transfer = %.3f%n", result.ratio());
             out.printf(Locale.ROOT, "hot_ratio hot wallet / pgbench hot row = %.3f%n", result.hotRatio());
             out.println();
+        }
+
+        private void read(String name, Latency l, double tps, String outcome) {
+            row(name, tps(tps), ms(l.percentileMs(50)), ms(l.percentileMs(99)), ms(l.percentileMs(99.9)),
+                    ms(l.maxMs()), outcome);
         }
 
         /** Latencies from pgbench's per-transaction log. */

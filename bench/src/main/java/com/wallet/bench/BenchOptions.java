@@ -19,6 +19,7 @@ import java.util.Map;
  * @param treasury       treasury wallets (at least) that take the deposits the bench wallets are funded from
  * @param maxDeposit     the largest deposit the gateway accepts (its WALLET_MAX_AMOUNT)
  * @param outDir         where the CSV and the PNG chart go
+ * @param readSeconds    length of the read phase (e): GraphQL getTransaction/getWallet from {@code concurrency} clients
  */
 record BenchOptions(
         int concurrency,
@@ -43,7 +44,9 @@ record BenchOptions(
         String kafka,
         String gatewayUrl,
         boolean skipPgbench,
-        boolean skipGateway) {
+        boolean skipGateway,
+        int readSeconds,
+        boolean skipReads) {
 
     static final String USAGE = """
             usage: bin/wallet bench [options]
@@ -60,7 +63,9 @@ record BenchOptions(
               --max-deposit M   largest deposit in minor units, the gateway's WALLET_MAX_AMOUNT (default 100000000)
               --out-dir DIR     where the per-second CSV and the PNG chart go (default .wallet/bench)
               --skip-pgbench    no pgbench phase (ratios print as 0)
-              --skip-gateway    no GraphQL phase
+              --skip-gateway    no GraphQL phases (c) and (e)
+              --read-seconds S  seconds of the GraphQL read phase (e): getTransaction/getWallet polling (default 10)
+              --skip-reads      no read phase (e) (read_tps and read_p99_ms print as 0)
               addresses (bin/wallet bench passes them): --db-url --db-user --pg-host --pg-port
                 --scratch-db (default wallet_bench) --pgbench --kafka --gateway-url
               secrets from the environment only: ENCRYPTION_SECRET_KEY, JWT_SECRET, DATABASE_PASSWORD
@@ -89,8 +94,10 @@ record BenchOptions(
         values.put("pgbench", "/usr/bin/pgbench");
         values.put("kafka", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
         values.put("gateway-url", "http://127.0.0.1:8080/graphql");
+        values.put("read-seconds", "10");
         boolean skipPgbench = false;
         boolean skipGateway = false;
+        boolean skipReads = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--skip-pgbench")) {
@@ -99,6 +106,10 @@ record BenchOptions(
             }
             if (arg.equals("--skip-gateway")) {
                 skipGateway = true;
+                continue;
+            }
+            if (arg.equals("--skip-reads")) {
+                skipReads = true;
                 continue;
             }
             if (!arg.startsWith("--")) {
@@ -128,7 +139,8 @@ record BenchOptions(
                 positive(values, "treasury"), positiveLong(values, "max-deposit"), values.get("out-dir"),
                 values.get("db-url"), values.get("db-user"), env("DATABASE_PASSWORD", ""),
                 values.get("pg-host"), positive(values, "pg-port"), values.get("scratch-db"),
-                values.get("pgbench"), values.get("kafka"), values.get("gateway-url"), skipPgbench, skipGateway);
+                values.get("pgbench"), values.get("kafka"), values.get("gateway-url"), skipPgbench, skipGateway,
+                positive(values, "read-seconds"), skipReads || skipGateway);
         if (options.wallets() < 2) {
             throw new IllegalArgumentException("--wallets must be at least 2");
         }

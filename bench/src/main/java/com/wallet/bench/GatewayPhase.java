@@ -23,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class GatewayPhase {
 
     record Outcome(int accepted, int rejected, int completed, int failed, int missing, double seconds,
-                   Latency acceptance, Latency completion, String firstError) {
+                   Latency acceptance, Latency completion, String firstError, List<UUID> transactions) {
         double acceptedPerSecond() {
             return seconds > 0 ? accepted / seconds : 0;
         }
@@ -105,7 +105,7 @@ final class GatewayPhase {
             }
         }
         return new Outcome(submittedAt.size(), rejected.get(), completed, failed, missing, seconds,
-                acceptance, completion, errors.get("first"));
+                acceptance, completion, errors.get("first"), List.copyOf(submittedAt.keySet()));
     }
 
     /** An HS256 JWT like `bin/wallet token`: the key is the UTF-8 bytes of JWT_SECRET as given. */

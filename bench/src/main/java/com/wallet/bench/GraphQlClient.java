@@ -11,13 +11,20 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** GraphQL mutations to the gateway over HTTP/1.1 with a bearer token; each answers the new transaction's id. */
+/**
+ * GraphQL requests to the gateway over HTTP/1.1 with a bearer token: mutations answer the new
+ * transaction's id, reads the queried object.
+ */
 final class GraphQlClient {
 
     static final String TRANSFER =
             "mutation($w:String!,$in:TransferInput!){transfer(fromWalletId:$w,input:$in){id status}}";
     static final String DEPOSIT =
             "mutation($w:String!,$in:DepositInput!){deposit(walletId:$w,input:$in){id status}}";
+
+    static final String GET_WALLET = "query($id:String!){getWallet(id:$id){id balance currency isActive}}";
+    static final String GET_TRANSACTION =
+            "query($id:String!){getTransaction(id:$id){id status failureReason amount updatedAt}}";
 
     /** The gateway refused the mutation: HTTP status, the error's extensions.code, retryAfterMs when RATE_LIMITED. */
     static final class Refused extends Exception {
@@ -62,7 +69,30 @@ final class GraphQlClient {
                         "description", "bench treasury")));
     }
 
+    /** {@code getWallet(id)}: the wallet's fields, or Refused (NOT_FOUND, UNAUTHORIZED, ...). */
+    JsonNode wallet(String token, UUID id) throws IOException, InterruptedException, Refused {
+        return read(token, "getWallet", GET_WALLET, id);
+    }
+
+    /** {@code getTransaction(id)}: what a client polls after a mutation until the status is final. */
+    JsonNode transaction(String token, UUID id) throws IOException, InterruptedException, Refused {
+        return read(token, "getTransaction", GET_TRANSACTION, id);
+    }
+
+    private JsonNode read(String token, String field, String query, UUID id)
+            throws IOException, InterruptedException, Refused {
+        JsonNode answer = send(token, field, query, Map.of("id", id.toString()));
+        return answer.path("data").path(field);
+    }
+
     private UUID mutate(String token, String field, String query, Map<String, Object> variables)
+            throws IOException, InterruptedException, Refused {
+        JsonNode answer = send(token, field, query, variables);
+        return UUID.fromString(answer.path("data").path(field).path("id").asString());
+    }
+
+    /** The answer when HTTP 200 with {@code data.<field>.id} present; Refused otherwise. */
+    private JsonNode send(String token, String field, String query, Map<String, Object> variables)
             throws IOException, InterruptedException, Refused {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
@@ -84,6 +114,6 @@ final class GraphQlClient {
             throw new Refused(response.statusCode(), extensions.path("code").asString(""),
                     extensions.path("retryAfterMs").asLong(0));
         }
-        return UUID.fromString(id);
+        return answer;
     }
 }

@@ -10,6 +10,8 @@ final class Phases {
     static final String E2E_HOT = "e2e hot";
     static final String GATEWAY_ACCEPTED = "gateway accepted";
     static final String GATEWAY_FINAL = "gateway final";
+    static final String READ_WALLET = "read getWallet";
+    static final String READ_TRANSACTION = "read getTransaction";
 
     private Phases() {
     }

@@ -13,10 +13,10 @@ class BenchResultTest {
 
         assertThat(result.benchLine()).isEqualTo(
                 "BENCH e2e_tps=813 pg_tps=9876 ratio=0.082 hot_tps=151 pg_hot_tps=4700 hot_ratio=0.032"
-                        + " gql_p99_ms=23 e2e_p99_ms=641");
+                        + " gql_p99_ms=23 e2e_p99_ms=641 read_tps=0 read_p99_ms=0.0");
         assertThat(result.benchLine()).matches(
                 "BENCH e2e_tps=\\d+ pg_tps=\\d+ ratio=\\d+\\.\\d{2,3} hot_tps=\\d+ pg_hot_tps=\\d+"
-                        + " hot_ratio=\\d+\\.\\d{2,3} gql_p99_ms=\\d+ e2e_p99_ms=\\d+");
+                        + " hot_ratio=\\d+\\.\\d{2,3} gql_p99_ms=\\d+ e2e_p99_ms=\\d+( .*)?");
     }
 
     @Test
@@ -34,7 +34,15 @@ class BenchResultTest {
 
         assertThat(result.ratio()).isZero();
         assertThat(result.benchLine()).isEqualTo(
-                "BENCH e2e_tps=100 pg_tps=0 ratio=0.000 hot_tps=50 pg_hot_tps=0 hot_ratio=0.000 gql_p99_ms=0 e2e_p99_ms=12");
+                "BENCH e2e_tps=100 pg_tps=0 ratio=0.000 hot_tps=50 pg_hot_tps=0 hot_ratio=0.000 gql_p99_ms=0 e2e_p99_ms=12"
+                        + " read_tps=0 read_p99_ms=0.0");
+    }
+
+    @Test
+    void theReadPhaseFiguresFollowTheContractFieldsOnTheBenchLine() {
+        BenchResult result = new BenchResult(100, 1000, 50, 500, 9, 120, 1523.4, 7.26);
+
+        assertThat(result.benchLine()).endsWith(" gql_p99_ms=9 e2e_p99_ms=120 read_tps=1523 read_p99_ms=7.3");
     }
 
     @Test
@@ -46,6 +54,10 @@ class BenchResultTest {
         assertThat(defaults.treasury()).isEqualTo(24);
         assertThat(defaults.maxDeposit()).isEqualTo(100_000_000L);
         assertThat(defaults.outDir()).isEqualTo(".wallet/bench");
+        assertThat(defaults.readSeconds()).isEqualTo(10);
+        assertThat(defaults.skipReads()).isFalse();
+        assertThat(BenchOptions.parse("--skip-reads").skipReads()).isTrue();
+        assertThat(BenchOptions.parse("--skip-gateway").skipReads()).isTrue();
 
         BenchOptions custom = BenchOptions.parse("--transfers", "50", "--concurrency=4", "--skip-gateway");
         assertThat(custom.transfers()).isEqualTo(50);

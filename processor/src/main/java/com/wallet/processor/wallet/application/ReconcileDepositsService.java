@@ -78,20 +78,21 @@ public class ReconcileDepositsService {
         List<Transactions.StaleDeposit> batch = transactions.staleDeposits(properties.reconcileAfter(),
                 properties.batchSize());
         for (Transactions.StaleDeposit stale : batch) {
-            Outcome outcome;
+            Reconciled reconciled;
             try {
-                outcome = reconcile(stale);
+                reconciled = reconcile(stale);
             } catch (RuntimeException e) {
                 // e.g. database or lock unavailable: the deposit stays stale and is taken again next round
                 log.warn("deposit {} not reconciled this round: {}", stale.transaction().id(), e.getClass().getSimpleName());
-                outcome = Outcome.IGNORED;
+                reconciled = Reconciled.error();
             }
-            Counter.builder("wallet.deposits.reconciled").tag("outcome", outcome.name()).register(meters).increment();
+            Counter.builder("wallet.deposits.reconciled").tag("outcome", reconciled.outcome().name())
+                    .tag("cause", reconciled.cause().tag()).register(meters).increment();
         }
         return batch.size();
     }
 
-    Outcome reconcile(Transactions.StaleDeposit stale) {
+    Reconciled reconcile(Transactions.StaleDeposit stale) {
         TransactionRecord tx = stale.transaction();
         // A scheduled round has no request of its own: its lines name the deposit's request.
         try (RequestId.Scope ignored = RequestId.open(tx.requestId())) {
@@ -99,7 +100,7 @@ public class ReconcileDepositsService {
         }
     }
 
-    private Outcome createAgain(TransactionRecord tx, Duration age) {
+    private Reconciled createAgain(TransactionRecord tx, Duration age) {
         String paymentMethod = DepositFundsService.storedPaymentMethod(cipher, tx);
         PaymentGateway.PaymentResult result = paymentMethod == null
                 ? new PaymentGateway.PaymentUncertain("no stored payment method")
@@ -110,20 +111,25 @@ public class ReconcileDepositsService {
                     properties.ambiguousGiveUpAfter());
             if (decision.action() == DepositReconciliation.Action.FAIL) {
                 log.warn("deposit {} payment still uncertain after {}, giving up: {}", tx.id(), age, uncertain.error());
-                return inTransaction(() -> results.fail(tx, decision.reason()));
+                return gaveUp(Reconciled.Cause.GAVE_UP, inTransaction(() -> results.fail(tx, decision.reason())));
             }
             log.info("deposit {} payment still uncertain, retried later with the same key", tx.id());
-            return postpone(tx);
+            return Reconciled.answered(postpone(tx));
         }
         log.info("deposit {} payment asked again with its key: {}", tx.id(), result.getClass().getSimpleName());
-        return inTransaction(() -> results.record(tx, result));
+        return Reconciled.answered(inTransaction(() -> results.record(tx, result)));
     }
 
-    private Outcome lookUp(TransactionRecord tx, Duration age) {
+    /** Ended by the reconciler's own timeout; a deposit another path ended meanwhile (IGNORED) is not a give-up. */
+    private static Reconciled gaveUp(Reconciled.Cause cause, Outcome outcome) {
+        return outcome == Outcome.FAILED ? new Reconciled(outcome, cause) : Reconciled.answered(outcome);
+    }
+
+    private Reconciled lookUp(TransactionRecord tx, Duration age) {
         PaymentGateway.PaymentLookup lookup = payments.retrievePayment(tx.stripePaymentIntentId());
         if (lookup instanceof PaymentGateway.PaymentLookupFailed failed) {
             log.warn("deposit {} payment intent {} not retrieved: {}", tx.id(), tx.stripePaymentIntentId(), failed.error());
-            return postpone(tx);
+            return Reconciled.answered(postpone(tx));
         }
         if (lookup instanceof PaymentGateway.PaymentNotFound) {
             return missing(tx, age);
@@ -133,22 +139,22 @@ public class ReconcileDepositsService {
                 intent.lastErrorCode(), age, properties.requiresActionTimeout());
         log.info("deposit {} payment intent {} is {}: {}", tx.id(), intent.paymentIntentId(), intent.status(),
                 decision.action());
-        return switch (decision.action()) {
+        return Reconciled.answered(switch (decision.action()) {
             case SETTLE -> settle(tx, intent);
             case FAIL -> inTransaction(() -> results.fail(tx, decision.reason()));
             case CANCEL -> cancel(tx);
             case WAIT -> postpone(tx);
-        };
+        });
     }
 
     /** Stripe says the recorded PaymentIntent does not exist: final once that has lasted missingObjectTimeout. */
-    private Outcome missing(TransactionRecord tx, Duration age) {
+    private Reconciled missing(TransactionRecord tx, Duration age) {
         DepositReconciliation.Decision decision = DepositReconciliation.forMissingPaymentIntent(age,
                 properties.missingObjectTimeout());
         if (decision.action() != DepositReconciliation.Action.FAIL) {
             log.warn("deposit {} payment intent {} does not exist at Stripe; asked again until it is {} old", tx.id(),
                     tx.stripePaymentIntentId(), properties.missingObjectTimeout());
-            return postpone(tx);
+            return Reconciled.answered(postpone(tx));
         }
         Outcome outcome = inTransaction(() -> {
             Outcome failed = results.fail(tx, decision.reason());
@@ -160,7 +166,7 @@ public class ReconcileDepositsService {
         });
         log.error("deposit {} payment intent {} still does not exist at Stripe after {}: {}, nothing credited, "
                 + "recorded for an operator", tx.id(), tx.stripePaymentIntentId(), age, outcome);
-        return outcome;
+        return gaveUp(Reconciled.Cause.MISSING_AT_STRIPE, outcome);
     }
 
     private Outcome settle(TransactionRecord tx, PaymentGateway.PaymentFound intent) {

@@ -56,18 +56,19 @@ public class ReconcileWithdrawalsService {
                 properties.batchSize());
         for (Transactions.StaleWithdrawal stale : batch) {
             TransactionRecord tx = stale.transaction();
-            Outcome outcome;
+            Reconciled reconciled;
             try (RequestId.Scope ignored = RequestId.open(tx.requestId())) { // the withdrawal's request in its lines
-                outcome = payouts.resolve(tx, stale.age(), properties.missingObjectTimeout(), "reconciler");
-                if (outcome == Outcome.PROCESSING) {
+                reconciled = payouts.resolve(tx, stale.age(), properties.missingObjectTimeout(), "reconciler");
+                if (reconciled.outcome() == Outcome.PROCESSING) {
                     transactions.postponeWithdrawalReconciliation(tx.id());
                 }
             } catch (RuntimeException e) {
                 // e.g. database or lock unavailable: the withdrawal stays stale and is taken again next round
                 log.warn("withdrawal {} not reconciled this round: {}", tx.id(), e.getClass().getSimpleName());
-                outcome = Outcome.IGNORED;
+                reconciled = Reconciled.error();
             }
-            Counter.builder("wallet.withdrawals.reconciled").tag("outcome", outcome.name()).register(meters).increment();
+            Counter.builder("wallet.withdrawals.reconciled").tag("outcome", reconciled.outcome().name())
+                    .tag("cause", reconciled.cause().tag()).register(meters).increment();
         }
         return batch.size();
     }

@@ -79,7 +79,7 @@ class WithdrawalPayouts {
 
     /** Asks Stripe what became of the withdrawal's Transfer, and creates it only if none exists. */
     Outcome resolve(TransactionRecord tx, String source) {
-        return resolve(tx, null, null, source);
+        return resolve(tx, null, null, source).outcome();
     }
 
     /**
@@ -87,7 +87,7 @@ class WithdrawalPayouts {
      * not exist, with none for the withdrawal's transfer_group either, gives the funds back once
      * the withdrawal is {@code missingAfter} old (null: never).
      */
-    Outcome resolve(TransactionRecord tx, Duration age, Duration missingAfter, String source) {
+    Reconciled resolve(TransactionRecord tx, Duration age, Duration missingAfter, String source) {
         boolean recorded = tx.stripeTransferId() != null;
         PaymentGateway.TransferLookup lookup = recorded
                 ? payments.retrieveTransfer(tx.stripeTransferId()) : payments.findTransfer(tx.id());
@@ -97,27 +97,29 @@ class WithdrawalPayouts {
         Decision decision = WithdrawalReconciliation.forTransfer(state(lookup), recorded, tx.amount(), tx.currency());
         log.info("withdrawal {} transfer {}: {}", tx.id(), lookup.getClass().getSimpleName(), decision.action());
         if (decision.action() == WithdrawalReconciliation.Action.CREATE_AGAIN) {
-            return pay(tx, source);
+            return Reconciled.answered(pay(tx, source));
         }
         if (decision.action() == WithdrawalReconciliation.Action.WAIT && lookup instanceof PaymentGateway.TransferFound found) {
             log.error("withdrawal {} has a Transfer {} that disagrees with it: left for an operator", tx.id(),
                     found.transferId());
         }
-        return apply(tx, decision, source);
+        return Reconciled.answered(apply(tx, decision, source));
     }
 
-    private Outcome missingTransfer(TransactionRecord tx, Duration age, Duration missingAfter, String source) {
+    private Reconciled missingTransfer(TransactionRecord tx, Duration age, Duration missingAfter, String source) {
         PaymentGateway.TransferLookup byGroup = payments.findTransfer(tx.id());
         Decision decision = WithdrawalReconciliation.forMissingTransfer(state(byGroup), age, missingAfter);
         if (decision.action() == WithdrawalReconciliation.Action.WAIT) {
             log.warn("withdrawal {} transfer {} does not exist at Stripe (by transfer_group: {}); asked again until "
                     + "it is {} old", tx.id(), tx.stripeTransferId(), byGroup.getClass().getSimpleName(), missingAfter);
-            return Outcome.PROCESSING;
+            return Reconciled.answered(Outcome.PROCESSING);
         }
         Outcome outcome = apply(tx, decision, source);
         log.error("withdrawal {} transfer {} still does not exist at Stripe, nor any for it, after {}: {}, recorded "
                 + "for an operator", tx.id(), tx.stripeTransferId(), age, outcome);
-        return outcome;
+        // Funds given back on the reconciler's own timeout; one another path ended meanwhile is not that.
+        return outcome == Outcome.FAILED ? new Reconciled(outcome, Reconciled.Cause.MISSING_AT_STRIPE)
+                : Reconciled.answered(outcome);
     }
 
     private Outcome apply(TransactionRecord tx, Decision decision, String source) {

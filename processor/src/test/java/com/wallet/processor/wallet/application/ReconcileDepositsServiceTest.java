@@ -45,6 +45,7 @@ class ReconcileDepositsServiceTest {
     private final ReconcilerProperties properties = new ReconcilerProperties(true, Duration.ofSeconds(15),
             Duration.ofSeconds(30), 50, Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10), 1L, 2L);
     private final List<String> operatorRecords = new java.util.ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private ReconcileDepositsService reconciler;
 
     @BeforeEach
@@ -56,7 +57,7 @@ class ReconcileDepositsServiceTest {
         WalletLocks locks = walletIds -> () -> { };
         reconciler = new ReconcileDepositsService(transaction, transactions, wallets, ledger, events,
                 new TransactionEventFactory(Clock.systemUTC()), locks, payments, cipher, properties,
-                new SimpleMeterRegistry(), (tx, object, event, disagreement) -> operatorRecords.add(
+                meters, (tx, object, event, disagreement) -> operatorRecords.add(
                         tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()),
                 noChargeBacks(), mock(Shortfalls.class));
     }
@@ -75,7 +76,19 @@ class ReconcileDepositsServiceTest {
     }
 
     private Outcome reconcile(TransactionRecord tx, Duration age) {
-        return reconciler.reconcile(new Transactions.StaleDeposit(tx, age));
+        return reconciler.reconcile(new Transactions.StaleDeposit(tx, age)).outcome();
+    }
+
+    /** One round over the given stale deposit, through the counting entry point. */
+    private void reconcileRound(TransactionRecord tx, Duration age) {
+        when(transactions.staleDeposits(any(), eq(50))).thenReturn(List.of(new Transactions.StaleDeposit(tx, age)));
+        reconciler.reconcileStaleDeposits();
+    }
+
+    private double reconciled(Outcome outcome, String cause) {
+        var counter = meters.find("wallet.deposits.reconciled").tag("outcome", outcome.name()).tag("cause", cause)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -151,6 +164,34 @@ class ReconcileDepositsServiceTest {
 
         verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.PAYMENT_FAILED);
         verify(events).append(any());
+    }
+
+    @Test
+    void countsAGiveUpApartFromAFailureStripeAnswered() {
+        when(payments.createPayment(any())).thenReturn(new PaymentGateway.PaymentUncertain("ApiConnectionException"));
+        reconcileRound(deposit(null), OLD);
+
+        assertThat(reconciled(Outcome.FAILED, "gave_up")).isEqualTo(1);
+        assertThat(reconciled(Outcome.FAILED, "stripe_answer")).isZero();
+
+        when(payments.createPayment(any())).thenReturn(new PaymentGateway.PaymentDeclined("pi_d", "card_declined"));
+        reconcileRound(deposit(null), OLD);
+
+        assertThat(reconciled(Outcome.FAILED, "stripe_answer")).isEqualTo(1);
+        assertThat(reconciled(Outcome.FAILED, "gave_up")).isEqualTo(1);
+    }
+
+    @Test
+    void countsAnUncertainDepositBeforeTheLimitAsWaitingAndAForgottenPaymentIntentAsMissingAtStripe() {
+        when(payments.createPayment(any())).thenReturn(new PaymentGateway.PaymentUncertain("ApiConnectionException"));
+        reconcileRound(deposit(null), YOUNG);
+        TransactionRecord gone = deposit("pi_gone");
+        when(payments.retrievePayment("pi_gone")).thenReturn(new PaymentGateway.PaymentNotFound("pi_gone"));
+        reconcileRound(gone, OLD);
+
+        assertThat(reconciled(Outcome.PROCESSING, "waiting")).isEqualTo(1);
+        assertThat(reconciled(Outcome.FAILED, "missing_at_stripe")).isEqualTo(1);
+        assertThat(reconciled(Outcome.FAILED, "gave_up")).isZero();
     }
 
     @Test

@@ -65,9 +65,16 @@ class ReconcileWithdrawalsServiceTest {
         return tx;
     }
 
-    private double reconciled(Outcome outcome) {
-        var counter = meters.find("wallet.withdrawals.reconciled").tag("outcome", outcome.name()).counter();
+    private double reconciled(Outcome outcome, String cause) {
+        var counter = meters.find("wallet.withdrawals.reconciled").tag("outcome", outcome.name()).tag("cause", cause)
+                .counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /** Whatever the cause. */
+    private double reconciled(Outcome outcome) {
+        return meters.find("wallet.withdrawals.reconciled").tag("outcome", outcome.name()).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test
@@ -121,6 +128,18 @@ class ReconcileWithdrawalsServiceTest {
         verify(payments, never()).createPayout(any());
         verify(transactions).failPayout(tx.id());
         verify(wallets).credit(tx.walletId(), 1_000);
+    }
+
+    @Test
+    void countsARefusalStripeAnsweredApartFromTheReconcilersOwnGiveUp() {
+        TransactionRecord tx = withdrawal(null);
+        when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());
+        when(payments.createPayout(any())).thenReturn(new PaymentGateway.PayoutRefused("InvalidRequestException status=400"));
+
+        reconciler.reconcileStaleWithdrawals();
+
+        assertThat(reconciled(Outcome.FAILED, "stripe_answer")).isEqualTo(1);
+        assertThat(reconciled(Outcome.FAILED, "missing_at_stripe")).isZero();
     }
 
     @Test
@@ -181,6 +200,7 @@ class ReconcileWithdrawalsServiceTest {
         verify(payments, never()).createPayout(any());
         assertThat(operatorRecords).containsExactly(tx.id() + " tr_gone EXISTENCE missing");
         assertThat(reconciled(Outcome.FAILED)).isEqualTo(1);
+        assertThat(reconciled(Outcome.FAILED, "missing_at_stripe")).isEqualTo(1);
     }
 
     @Test
