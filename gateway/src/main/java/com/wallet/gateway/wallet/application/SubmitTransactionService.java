@@ -123,22 +123,24 @@ public class SubmitTransactionService {
 
         UUID id = UUID.randomUUID();
         CommandEnvelope envelope = codec.seal(request.command(id));
-        StoredTransaction winner = tx.execute(status -> {
-            if (!transactions.insertPending(request.pendingRow(id, caller, fingerprints.of(fingerprint), cipher))) {
+        Stored stored = tx.execute(status -> {
+            var inserted = transactions.insertPending(request.pendingRow(id, caller, fingerprints.of(fingerprint), cipher));
+            if (inserted.isEmpty()) {
                 // An identical key won a concurrent race: answer with its transaction.
-                return transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey()).orElseThrow();
+                return new Stored(transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey())
+                        .orElseThrow(), false);
             }
             events.append(TransactionEvent.of(id, request.source().id(), request.destinationId(), request.type(),
                     TransactionStatus.PENDING, request.amount(), request.currency(), null, List.of(), clock.instant()));
             outbox.append(envelope);
-            return null;
+            return new Stored(inserted.get(), true);
         });
-        if (winner != null) {
-            return replay(caller, winner, fingerprint);
+        if (!stored.ours()) {
+            return replay(caller, stored.row(), fingerprint);
         }
         log.info("transaction {} accepted: {} on wallet {}", id, request.type(), request.source().id());
-        // Read before sending: the contract answers PENDING, and a fast processor may finish first.
-        Transaction pending = queries.view(caller, transactions.find(id).orElseThrow());
+        // The row as inserted, before sending: the contract answers PENDING, and a fast processor may finish first.
+        Transaction pending = queries.view(caller, stored.row());
         send(envelope);
         return pending;
     }
@@ -164,6 +166,10 @@ public class SubmitTransactionService {
                         e.getClass().getSimpleName());
             }
         });
+    }
+
+    /** The transaction row after the insert: ours, or the one an identical idempotency key wrote first. */
+    private record Stored(StoredTransaction row, boolean ours) {
     }
 
     /** A request that passed the stateless checks, with the wallets it concerns. */

@@ -261,15 +261,15 @@ class SubmitTransactionServiceTest {
         }
 
         @Override
-        public boolean insertPending(PendingTransaction tx) {
+        public Optional<StoredTransaction> insertPending(PendingTransaction tx) {
             if (tx.idempotencyKey() != null && keys.putIfAbsent(tx.userId() + "/" + tx.idempotencyKey(), tx.id()) != null) {
-                return false;
+                return Optional.empty();
             }
             Instant now = Instant.now();
             rows.put(tx.id(), new StoredTransaction(tx.id(), tx.walletId(), tx.counterpartyWalletId(), tx.userId(),
                     tx.type(), TransactionStatus.PENDING, tx.amount(), tx.currency(), null, tx.sealedDescription(),
                     null, tx.requestFingerprint(), null, null, now, now));
-            return true;
+            return Optional.of(rows.get(tx.id()));
         }
 
         @Override

@@ -28,14 +28,15 @@ class JdbcTransactions implements Transactions {
     private static final String FIND_BY_KEY = "SELECT " + COLUMNS
             + " FROM transactions WHERE user_id = :userId AND idempotency_key = :key";
 
-    /** Zero rows: the (user, idempotency key) pair exists already. */
+    /** Zero rows: the (user, idempotency key) pair exists already. The row comes back, so no read follows. */
     private static final String INSERT_PENDING = """
             INSERT INTO transactions (id, wallet_id, counterparty_wallet_id, user_id, type, status, amount, currency,
                                       description, payment_method, idempotency_key, request_fingerprint, request_id)
             VALUES (:id, :walletId, :counterpartyWalletId, :userId, :type, 'PENDING', :amount, :currency,
                     :description, :paymentMethod, :idempotencyKey, :fingerprint, :requestId)
             ON CONFLICT (user_id, idempotency_key) DO NOTHING
-            """;
+            RETURNING %s
+            """.formatted(COLUMNS);
 
     /** Source or destination, newest first: each branch walks its own index, then the two are merged. */
     private static final String HISTORY = """
@@ -76,7 +77,7 @@ class JdbcTransactions implements Transactions {
     }
 
     @Override
-    public boolean insertPending(PendingTransaction tx) {
+    public Optional<StoredTransaction> insertPending(PendingTransaction tx) {
         return jdbc.sql(INSERT_PENDING)
                 .param("id", tx.id())
                 .param("walletId", tx.walletId())
@@ -90,7 +91,7 @@ class JdbcTransactions implements Transactions {
                 .param("idempotencyKey", tx.idempotencyKey())
                 .param("fingerprint", tx.requestFingerprint())
                 .param("requestId", tx.requestId())
-                .update() == 1;
+                .query(rows).optional();
     }
 
     @Override
