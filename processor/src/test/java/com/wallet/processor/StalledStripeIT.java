@@ -7,6 +7,9 @@ import com.wallet.common.messaging.DepositFunds;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.messaging.WithdrawFunds;
+import com.wallet.processor.wallet.application.DepositFundsService;
+import com.wallet.processor.wallet.application.StripeCall;
+import com.wallet.processor.wallet.application.WithdrawFundsService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * key in flight meanwhile); a transfer from another wallet whose records land on the same
  * wallet.commands partition, sent after it, completes while that call is still held. Then the
  * held call finishes and is recorded: exactly one Stripe object, balances that match the postings.
- * Skipped when the emulator jar has not been built.
+ * And a call handed off but never made (the processor acknowledged the record and died) is made
+ * once, by the reconciler, from the PROCESSING row alone. Skipped when the emulator jar has not been built.
  */
 @EnabledIf("emulatorBuilt")
 class StalledStripeIT extends EmulatorIntegrationTest {
@@ -36,6 +41,11 @@ class StalledStripeIT extends EmulatorIntegrationTest {
     private static final Duration TRANSFER_WHILE_STALLED = Duration.ofSeconds(8);
 
     private final StripeStub stripe = StripeStub.get();
+
+    @Autowired
+    DepositFundsService deposits;
+    @Autowired
+    WithdrawFundsService withdrawals;
 
     @BeforeEach
     @AfterEach
@@ -106,6 +116,51 @@ class StalledStripeIT extends EmulatorIntegrationTest {
         assertThat(wallets.balance(payer)).isEqualTo(750).isEqualTo(wallets.postingsOf(payer));
         assertThat(wallets.balance(payee)).isEqualTo(250).isEqualTo(wallets.postingsOf(payee));
         assertThat(wallets.unbalancedTransactions(List.of(tx, transfer.transactionId()))).isZero();
+    }
+
+    @Test
+    void aWithdrawalWhoseHandedOffTransferCreateWasNeverMadeIsPaidOutOnceByTheReconciler() throws Exception {
+        WalletFixture wallets = fixture();
+        UUID wallet = wallets.aWallet(1_000, true, "acct_never_called");
+        WithdrawFunds withdrawal = wallets.pendingWithdrawal(wallet, 400);
+        UUID tx = withdrawal.transactionId();
+        emulator.loseWebhooksOf(tx); // transfer.created would end it too: only the reconciler may here
+
+        StripeCall lost = withdrawals.start(withdrawal); // debited and PROCESSING, then the process "dies"
+
+        assertThat(lost.pending()).isTrue();
+        assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
+        assertThat(stripeCalls(tx, "/v1/transfers")).isZero();
+        await().atMost(PATIENCE).until(() -> "COMPLETED".equals(wallets.status(tx)));
+        List<JsonNode> transfers = emulator.transfersOf(tx);
+        assertThat(transfers).hasSize(1);
+        assertThat(column(tx, "stripe_transfer_id")).isEqualTo(transfers.get(0).path("id").asString());
+        assertThat(stripe.requestsFor(tx.toString())).filteredOn(r -> r.path().equals("/v1/transfers"))
+                .allSatisfy(r -> assertThat(r.idempotencyKey()).isEqualTo("withdrawal-" + tx));
+        assertThat(wallets.balance(wallet)).isEqualTo(600).isEqualTo(wallets.postingsOf(wallet));
+        assertThat(wallets.ledgerEntries(tx)).isEqualTo(2);
+        assertThat(wallets.outboxEvents(tx)).isEqualTo(2); // PROCESSING, COMPLETED
+    }
+
+    @Test
+    void aDepositWhoseHandedOffPaymentIntentCreateWasNeverMadeIsChargedOnceByTheReconciler() throws Exception {
+        WalletFixture wallets = fixture();
+        UUID wallet = wallets.aWalletWith(0);
+        DepositFunds deposit = wallets.pendingDeposit(wallet, 1_500, "pm_card_visa", cipher);
+        UUID tx = deposit.transactionId();
+
+        StripeCall lost = deposits.start(deposit); // PROCESSING, then the process "dies" before the call
+
+        assertThat(lost.pending()).isTrue();
+        assertThat(wallets.status(tx)).isEqualTo("PROCESSING");
+        assertThat(stripeCalls(tx, "/v1/payment_intents")).isZero();
+        await().atMost(PATIENCE).until(() -> "COMPLETED".equals(wallets.status(tx))); // created, then succeeded
+        List<JsonNode> intents = emulator.paymentIntentsOf(tx);
+        assertThat(intents).hasSize(1);
+        assertThat(column(tx, "stripe_payment_intent_id")).isEqualTo(intents.get(0).path("id").asString());
+        assertThat(stripe.requestsFor(tx.toString())).filteredOn(r -> r.path().equals("/v1/payment_intents"))
+                .allSatisfy(r -> assertThat(r.idempotencyKey()).isEqualTo("deposit-" + tx));
+        assertThat(wallets.balance(wallet)).isEqualTo(1_500).isEqualTo(wallets.postingsOf(wallet));
     }
 
     /** The next POST to this path is held for STALL_MS before Stripe does the work. */
