@@ -108,6 +108,28 @@ class ObservabilityIT extends ProcessorIntegrationTest {
         });
     }
 
+    @Test
+    void shouldKeepADepositsStripeCallOnItsOwnThreadInTheTraceTheCommandArrivedWith() throws Exception {
+        WalletFixture wallets = fixture();
+        DepositFunds deposit = wallets.pendingDeposit(wallets.aWalletWith(0), 700, "pm_card_visa", cipher);
+        String traceId = hex(16);
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServices.kafkaBootstrap(TOPICS)),
+                new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.WALLET_COMMANDS,
+                    deposit.walletId().toString(), json.writeValueAsString(codec.seal(deposit)));
+            record.headers().add("traceparent", ("00-" + traceId + "-" + hex(8) + "-01").getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        }
+
+        await().atMost(PATIENCE).until(() -> fixture().row(deposit.transactionId()).get("stripe_payment_intent_id") != null);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(spans.ofTrace(traceId))
+                .as("the statement recording the PaymentIntent, run on a stripe-calls thread, in the command's trace")
+                .anySatisfy(s -> assertThat(s.getAttributes().asMap().values())
+                        .anySatisfy(v -> assertThat(String.valueOf(v)).contains("SET stripe_payment_intent_id"))));
+    }
+
     private static double increase(Prometheus before, Prometheus after, String name, String... labels) {
         return after.sum(name, labels) - before.sum(name, labels);
     }

@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A deposit (contract section 7): PENDING -> PROCESSING in a short transaction, then the
  * PaymentIntent is created and confirmed outside any transaction, with the idempotency key
- * "deposit-&lt;txId&gt;". The wallet is credited only by the verified payment_intent.succeeded event.
+ * "deposit-&lt;txId&gt;": on the thread of {@link StripeCalls} when the command comes from Kafka
+ * ({@link #start}), so a slow Stripe holds up no other record. The wallet is credited only by the
+ * verified payment_intent.succeeded event.
  *
  * <p>The transaction status, not only processed_commands, is the idempotency here: a redelivered
  * command whose transaction is still PROCESSING retrieves its recorded PaymentIntent, or, when
@@ -53,16 +55,37 @@ public class DepositFundsService {
         this.results = new DepositPaymentResults(transactions, events, eventFactory, cipher);
     }
 
+    /** The whole deposit on this thread, Stripe call included. */
     public Outcome deposit(DepositFunds command) {
-        TransactionRecord tx = transaction.execute(status -> start(command));
+        return start(command).run();
+    }
+
+    /**
+     * The deposit's database transaction (PENDING -> PROCESSING, committed when this returns) and
+     * what is left to ask Stripe, for {@link StripeCalls} to run off the listener thread.
+     */
+    public StripeCall start(DepositFunds command) {
+        TransactionRecord tx = transaction.execute(status -> begin(command));
         if (tx == null) {
-            return Outcome.IGNORED;
+            return StripeCall.none(Outcome.IGNORED);
         }
         if (tx.stripePaymentIntentId() != null) {
-            return lookUp(tx);
+            return StripeCall.of(tx, () -> lookUp(tx));
+        }
+        String paymentMethod = paymentMethod(tx, command); // opened here: a sealed value that fails is the command's error
+        return StripeCall.of(tx, () -> charge(tx, paymentMethod));
+    }
+
+    private Outcome charge(TransactionRecord tx, String paymentMethod) {
+        TransactionRecord now = transactions.find(tx.id()).orElse(tx);
+        if (now.status() != TransactionStatus.PROCESSING || now.stripePaymentIntentId() != null) {
+            // the call waited its turn and the reconciler (or a redelivery) has asked Stripe meanwhile
+            log.info("deposit {} is {} with payment intent {} by now: not charged again", tx.id(), now.status(),
+                    now.stripePaymentIntentId());
+            return Outcome.IGNORED;
         }
         PaymentGateway.PaymentResult result = payments.createPayment(new PaymentGateway.DepositPayment(
-                tx.id(), tx.walletId(), tx.amount(), tx.currency(), paymentMethod(tx, command), tx.requestId()));
+                tx.id(), tx.walletId(), tx.amount(), tx.currency(), paymentMethod, tx.requestId()));
         return transaction.execute(status -> results.record(tx, result));
     }
 
@@ -79,7 +102,7 @@ public class DepositFundsService {
     }
 
     /** @return the transaction to charge, or null when it already reached a final status */
-    private TransactionRecord start(DepositFunds command) {
+    private TransactionRecord begin(DepositFunds command) {
         processed.markProcessed(command.transactionId());
         TransactionRecord tx = CommandChecks.requireMatchingRow(command, transactions);
         if (tx.status() == TransactionStatus.PENDING) {

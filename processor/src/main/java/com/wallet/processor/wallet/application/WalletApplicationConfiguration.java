@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the use cases to their ports. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EncryptionProperties.class, PayoutProperties.class, ReconcilerProperties.class})
+@EnableConfigurationProperties({EncryptionProperties.class, PayoutProperties.class, ReconcilerProperties.class,
+        StripeCallsProperties.class})
 public class WalletApplicationConfiguration {
 
     /** Fails the start-up with one line naming ENCRYPTION_SECRET_KEY or ENCRYPTION_PREVIOUS_KEYS when a key is bad. */
@@ -68,16 +69,29 @@ public class WalletApplicationConfiguration {
                 payouts.defaultDestination(), disagreements);
     }
 
+    /** The Stripe calls of deposits and withdrawals, off the listener thread (wallet.stripe-calls.*). */
     @Bean
-    WalletCommandDispatcher walletCommandDispatcher(TransferBatchService transfers, DepositFundsService deposits,
-                                                    WithdrawFundsService withdrawals) {
-        return new WalletCommandDispatcher(transfers::applyOne, deposits::deposit, withdrawals::withdraw);
+    StripeCalls stripeCalls(StripeCallsProperties properties, MeterRegistry meters) {
+        return new StripeCalls(properties, meters);
     }
 
     /**
-     * {@code wallet.processor.command-batch-time-budget}: how long a poll's records may take (the
-     * Stripe calls of deposits and withdrawals) before the listener commits what it applied and polls
-     * the rest again; well under max.poll.interval.ms (10 min), so a slow Stripe causes no rebalance.
+     * Commands from wallet.commands: a deposit or withdrawal commits its transaction on the listener
+     * thread and hands its Stripe call to {@link StripeCalls} (its outcome here is PROCESSING).
+     */
+    @Bean
+    WalletCommandDispatcher walletCommandDispatcher(TransferBatchService transfers, DepositFundsService deposits,
+                                                    WithdrawFundsService withdrawals, StripeCalls stripeCalls) {
+        return new WalletCommandDispatcher(transfers::applyOne,
+                deposit -> stripeCalls.handOff(deposits.start(deposit)),
+                withdrawal -> stripeCalls.handOff(withdrawals.start(withdrawal)));
+    }
+
+    /**
+     * {@code wallet.processor.command-batch-time-budget}: how long a poll's records may take before
+     * the listener commits what it applied and polls the rest again; well under max.poll.interval.ms
+     * (10 min), so nothing causes a rebalance. Stripe calls are not part of it, except those the
+     * listener makes itself when {@link StripeCalls} is full.
      */
     @Bean
     ProcessCommandBatchService processCommandBatchService(

@@ -8,12 +8,15 @@ import com.wallet.processor.wallet.domain.WalletRules;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A withdrawal: under the wallet lock, one transaction debits the wallet against the Stripe
  * clearing account (PENDING -> PROCESSING); after commit and outside any transaction a Stripe
- * Transfer is created with the key "withdrawal-&lt;txId&gt;" ({@link WithdrawalPayouts}). Created:
+ * Transfer is created with the key "withdrawal-&lt;txId&gt;" ({@link WithdrawalPayouts}), on the
+ * thread of {@link StripeCalls} when the command comes from Kafka ({@link #start}). Created:
  * COMPLETED. A definitive refusal: the funds are restored (WITHDRAWAL_REVERSAL postings), FAILED
  * PAYOUT_FAILED. An ambiguous failure leaves it PROCESSING for {@link ReconcileWithdrawalsService}:
  * Stripe may have paid out, so the money is never given back on a guess.
@@ -24,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * blind create would pay out twice).
  */
 public class WithdrawFundsService {
+
+    private static final Logger log = LoggerFactory.getLogger(WithdrawFundsService.class);
 
     private final WalletLocks locks;
     private final TransactionTemplate transaction;
@@ -51,16 +56,39 @@ public class WithdrawFundsService {
                 payments, defaultDestination, disagreements);
     }
 
+    /** The whole withdrawal on this thread, Stripe call included. */
     public Outcome withdraw(WithdrawFunds command) {
+        return start(command).run();
+    }
+
+    /**
+     * The debit, under the wallet lock, in one transaction committed when this returns, and what
+     * is left to ask Stripe, for {@link StripeCalls} to run off the listener thread (and off the
+     * lock: recording a created Transfer changes no balance; giving the funds back takes the lock
+     * again, in {@link WithdrawalPayouts}).
+     */
+    public StripeCall start(WithdrawFunds command) {
         Debit debit;
         try (WalletLocks.LockHandle ignored = locks.lock(List.of(command.walletId()))) {
             debit = transaction.execute(status -> debit(command));
         }
         if (debit.outcome() != Outcome.PROCESSING) {
-            return debit.outcome();
+            return StripeCall.none(debit.outcome());
         }
-        return debit.redelivered() ? payouts.resolve(debit.transaction(), "redelivered command")
-                : payouts.pay(debit.transaction(), "command");
+        TransactionRecord tx = debit.transaction();
+        return debit.redelivered() ? StripeCall.of(tx, () -> payouts.resolve(tx, "redelivered command"))
+                : StripeCall.of(tx, () -> pay(tx));
+    }
+
+    private Outcome pay(TransactionRecord tx) {
+        TransactionRecord now = transactions.find(tx.id()).orElse(tx);
+        if (now.status() != TransactionStatus.PROCESSING || now.stripeTransferId() != null) {
+            // the call waited its turn and the reconciler has found or made the Transfer meanwhile
+            log.info("withdrawal {} is {} with transfer {} by now: not paid out again", tx.id(), now.status(),
+                    now.stripeTransferId());
+            return Outcome.IGNORED;
+        }
+        return payouts.pay(tx, "command");
     }
 
     /** @param redelivered the transaction was already PROCESSING: a payout may have been attempted */

@@ -133,7 +133,7 @@ public class KafkaConfiguration {
         // failed record: the ones before it are committed, the rest polled again).
         factory.setBatchListener(true);
         // MANUAL: the listener acknowledges the poll, or only its first records when it stops early
-        // (a slow Stripe): the others are polled again at once, before max.poll.interval runs out.
+        // (its time budget ran out): the others are polled again at once, before max.poll.interval runs out.
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
         return factory;
     }
@@ -171,8 +171,8 @@ public class KafkaConfiguration {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Deposits and withdrawals call Stripe in the listener (bounded retries, 20 s read timeout):
-        // a longer poll interval keeps a slow Stripe from causing rebalances.
+        // Stripe calls run on StripeCalls' pool, except when it is full and the listener makes them
+        // itself (bounded retries, 20 s read timeout): a longer poll interval keeps that from causing rebalances.
         props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
         props.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
         return props;

@@ -15,9 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *        transaction is retried before it is dead-lettered
  * @param commandBatchSize most wallet.commands records per poll; a run of transfers among them
  *        applies in one database transaction
- * @param shutdownTimeout how long a stopping container waits for the record in flight (SIGTERM); a
- *        Stripe call still running after it is abandoned: its offset is not committed and the
- *        next owner applies it again, idempotently
+ * @param shutdownTimeout how long a stopping container waits for the batch in flight (SIGTERM); one
+ *        still running after it is abandoned: its offsets are not committed and the next owner
+ *        applies it again, idempotently (Stripe calls handed off to StripeCalls stop after it)
  */
 @Validated
 @ConfigurationProperties("wallet.processor")

@@ -44,7 +44,8 @@ class WalletCommandListener {
             received.add(received(r).start());
         }
         // Spring Kafka observes record listeners only: each record gets its consumer span here (in the
-        // trace its producer started), and the batch's work (SQL, Stripe calls) runs in the first one's.
+        // trace its producer started), and the batch's work (SQL, and the Stripe calls handed off with
+        // this context to StripeCalls) runs in the first one's.
         try (Observation.Scope ignored = received.get(0).openScope()) {
             int handled = commands.process(batch).size();
             if (handled < records.size()) {
