@@ -68,26 +68,17 @@ class JdbcTransactions implements Transactions {
 
     // transactions_awaiting_stripe: the deposits and withdrawals in PROCESSING, kept by a trigger (V9),
     // so that no index of transactions names status or updated_at and a transfer's update stays HOT.
-    private static final String STALE_DEPOSITS = """
+    private static final String STALE = """
             SELECT t.id, t.wallet_id, t.counterparty_wallet_id, t.type, t.status, t.amount, t.currency,
                    t.failure_reason, t.payment_method, t.stripe_payment_intent_id, t.stripe_transfer_id, t.request_id,
                    floor(EXTRACT(EPOCH FROM (now() - t.created_at)) * 1000)::bigint AS age_ms
             FROM transactions_awaiting_stripe w JOIN transactions t ON t.id = w.transaction_id
-            WHERE w.type = 'DEPOSIT' AND t.status = 'PROCESSING'
+            WHERE w.type = :type AND t.status = 'PROCESSING'
               AND w.updated_at <= now() - :idleMs * interval '1 millisecond'
             ORDER BY w.updated_at
             LIMIT :limit
             """;
-    private static final String STALE_WITHDRAWALS = """
-            SELECT t.id, t.wallet_id, t.counterparty_wallet_id, t.type, t.status, t.amount, t.currency,
-                   t.failure_reason, t.payment_method, t.stripe_payment_intent_id, t.stripe_transfer_id, t.request_id,
-                   floor(EXTRACT(EPOCH FROM (now() - t.created_at)) * 1000)::bigint AS age_ms
-            FROM transactions_awaiting_stripe w JOIN transactions t ON t.id = w.transaction_id
-            WHERE w.type = 'WITHDRAWAL' AND t.status = 'PROCESSING'
-              AND w.updated_at <= now() - :idleMs * interval '1 millisecond'
-            ORDER BY w.updated_at
-            LIMIT :limit
-            """;
+
     private static final String POSTPONE_WITHDRAWAL_RECONCILIATION = """
             UPDATE transactions SET updated_at = now() WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING'
             """;
@@ -162,14 +153,14 @@ class JdbcTransactions implements Transactions {
 
     @Override
     public List<StaleDeposit> staleDeposits(Duration idleFor, int limit) {
-        return jdbc.sql(STALE_DEPOSITS).param("idleMs", idleFor.toMillis()).param("limit", limit)
+        return jdbc.sql(STALE).param("type", "DEPOSIT").param("idleMs", idleFor.toMillis()).param("limit", limit)
                 .query((rs, n) -> new StaleDeposit(map(rs, n), Duration.ofMillis(rs.getLong("age_ms"))))
                 .list();
     }
 
     @Override
     public List<StaleWithdrawal> staleWithdrawals(Duration idleFor, int limit) {
-        return jdbc.sql(STALE_WITHDRAWALS).param("idleMs", idleFor.toMillis()).param("limit", limit)
+        return jdbc.sql(STALE).param("type", "WITHDRAWAL").param("idleMs", idleFor.toMillis()).param("limit", limit)
                 .query((rs, n) -> new StaleWithdrawal(map(rs, n), Duration.ofMillis(rs.getLong("age_ms"))))
                 .list();
     }
