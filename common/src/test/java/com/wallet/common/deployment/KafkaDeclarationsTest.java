@@ -54,18 +54,20 @@ class KafkaDeclarationsTest {
     }
 
     @Test
-    void shouldHaveBinWalletCreateTheDeclaredTopicsWithTheDeclaredVersion() throws Exception {
-        // bin/wallet is sourced (it runs nothing then) and asked what it would create.
+    void shouldHaveBinWalletReadTheDeclarationsFile() throws Exception {
+        // bin/wallet is sourced (it runs nothing then) and asked which file, Kafka version and replication
+        // it uses; its launcher creates the topics from the same file through DeclaredTopics.read.
         Process p = new ProcessBuilder("bash", "-c",
-                "source bin/wallet && printf '%s\\n' \"${TOPICS[@]}\" && declared kafka.version && declared topics.replication")
+                "source bin/wallet && printf '%s\\n' \"$KAFKA_DECLARATIONS\" && declared kafka.version && declared topics.replication")
                 .directory(root.toFile()).redirectErrorStream(true).start();
         List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertThat(p.waitFor()).as(String.join("\n", lines)).isZero();
 
-        List<String> expected = new ArrayList<>(declared.topics().stream().map(t -> t.name() + ":" + t.partitions()).toList());
-        expected.add(declared.kafkaVersion());
-        expected.add(String.valueOf(declared.replication()));
-        assertThat(lines).containsExactlyElementsOf(expected);
+        assertThat(lines).containsExactly(
+                root.resolve("common/src/main/resources/" + DeclaredTopics.RESOURCE).toString(),
+                declared.kafkaVersion(),
+                String.valueOf(declared.replication()));
+        assertThat(DeclaredTopics.read(Path.of(lines.get(0)))).isEqualTo(declared);
     }
 
     @Test
