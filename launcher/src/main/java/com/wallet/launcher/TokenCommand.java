@@ -1,9 +1,5 @@
 package com.wallet.launcher;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,20 +27,7 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = launcher.settings();
-        System.out.println(Tokens.mint(user, admin, Tokens.parseTtl(ttl), secret(settings), Instant.now()));
+        System.out.println(Tokens.mint(user, admin, Tokens.parseTtl(ttl), Secrets.jwt(settings), Instant.now()));
         return 0;
-    }
-
-    private static String secret(Settings settings) {
-        String env = settings.env().get("JWT_SECRET");
-        if (env != null && !env.isEmpty()) {
-            return env;
-        }
-        Path file = settings.secrets().resolve("JWT_SECRET");
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LauncherException("no JWT_SECRET in the environment and none at .wallet/secrets/JWT_SECRET (bin/wallet up makes one)");
-        }
     }
 }
