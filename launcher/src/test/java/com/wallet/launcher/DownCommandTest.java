@@ -3,7 +3,6 @@ package com.wallet.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,9 @@ class DownCommandTest {
     @TempDir
     Path pids;
 
+    @TempDir
+    Path outputs;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private Process gateway;
@@ -32,8 +34,12 @@ class DownCommandTest {
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx32m", "-cp",
                 System.getProperty("java.class.path"), Sleeper.class.getName()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
+        Path output = outputs.resolve(name + ".out");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         Files.writeString(pids.resolve(name + ".pid"), p.pid() + "\n");
+        // started: its main has run (and a stubborn one's shutdown hook is in place)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.readString(output).contains("ready"));
         return p;
     }
 

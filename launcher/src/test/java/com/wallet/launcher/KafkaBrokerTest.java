@@ -1,0 +1,34 @@
+package com.wallet.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KafkaBrokerTest {
+
+    @Test
+    void shouldKeepOneBrokerLogPerDatabase() {
+        Settings settings = Settings.from(Path.of("/repo"), Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/wallet_launcher?sslmode=disable"));
+        KafkaBroker broker = new KafkaBroker(settings, new Processes(settings.pids()), new Logs(settings.logs()), System.out);
+
+        assertThat(broker.dataDir()).isEqualTo(Path.of("/repo/.wallet/kafka/data-wallet_launcher"));
+        assertThat(KafkaBroker.databaseName("jdbc:postgresql://127.0.0.1:5432/wallet")).isEqualTo("wallet");
+    }
+
+    @Test
+    void shouldDefaultToTheWalletDatabasesLog() {
+        Settings settings = Settings.from(Path.of("/repo"), Map.of());
+
+        assertThat(new KafkaBroker(settings, new Processes(settings.pids()), new Logs(settings.logs()), System.out).dataDir())
+                .isEqualTo(Path.of("/repo/.wallet/kafka/data-wallet"));
+    }
+
+    @Test
+    void shouldSplitWalletJavaOptsOnWhitespace() {
+        assertThat(KafkaBroker.javaOptions("  -XX:+ExitOnOutOfMemoryError   -XX:+UseSerialGC ")).containsExactly(
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC");
+        assertThat(KafkaBroker.javaOptions("")).isEmpty();
+    }
+}
