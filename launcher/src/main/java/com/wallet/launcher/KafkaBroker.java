@@ -178,8 +178,7 @@ final class KafkaBroker {
                 processes.forget("kafka");
                 throw new LauncherException("kafka exited during start-up" + cause());
             }
-            if (Processes.portOpen(Settings.KAFKA_PORT) && logs.tail("kafka", Integer.MAX_VALUE).stream()
-                    .anyMatch(l -> l.contains("Kafka Server started"))) {
+            if (Processes.portOpen(Settings.KAFKA_PORT) && logs.contains("kafka", "Kafka Server started")) {
                 out.println("    kafka ready after " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s");
                 return;
             }

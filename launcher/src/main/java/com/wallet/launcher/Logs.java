@@ -30,7 +30,7 @@ public final class Logs {
         if (!Files.isRegularFile(log)) {
             return List.of();
         }
-        Deque<String> last = new ArrayDeque<>(lines);
+        Deque<String> last = new ArrayDeque<>(Math.min(lines, 1024));
         // a log may hold bytes that are not UTF-8 (a crash dump): decode leniently
         try (Stream<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines()) {
             all.forEach(line -> {
@@ -43,6 +43,16 @@ public final class Logs {
             throw new UncheckedIOException(e);
         }
         return List.copyOf(last);
+    }
+
+    /** True when NAME's log holds TEXT on some line. */
+    public boolean contains(String name, String text) {
+        Path log = of(name);
+        try {
+            return Files.isRegularFile(log) && new String(Files.readAllBytes(log), StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;   // being rotated or removed: not ready yet
+        }
     }
 
     /** Prints the end of NAME's log between marker lines, as bin/wallet always has. */

@@ -85,5 +85,8 @@ class LikelyCauseTest {
         Files.writeString(dir.resolve("gateway.log"), "FlywayValidateException: checksum mismatch\n", java.nio.file.StandardOpenOption.APPEND);
         assertThat(LikelyCause.suffix(logs, context)).isEqualTo(" (likely cause: a database migration failed (the Flyway error above))");
         assertThat(logs.tail("gateway", 2)).isEqualTo(List.of("INFO all is well 399", "FlywayValidateException: checksum mismatch"));
+        assertThat(logs.tail("gateway", Integer.MAX_VALUE)).hasSize(402);
+        assertThat(logs.contains("gateway", "checksum mismatch")).isTrue();
+        assertThat(logs.contains("kafka", "Kafka Server started")).isFalse();
     }
 }
