@@ -8,13 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.Uuid;
 
 /**
  * The local Kafka: a real single-node KRaft broker (broker + controller) from Maven Central artifacts.
@@ -132,10 +131,8 @@ final class KafkaBroker {
             return;
         }
         Path idFile = home().resolve("cluster.id");
-        if (!Files.isRegularFile(idFile) || Files.size(idFile) == 0) {
-            byte[] id = new byte[16];
-            new SecureRandom().nextBytes(id);
-            Files.writeString(idFile, Base64.getUrlEncoder().withoutPadding().encodeToString(id) + "\n");
+        if (!Files.isRegularFile(idFile) || !validClusterId(Files.readString(idFile).strip())) {
+            Files.writeString(idFile, newClusterId() + "\n");
         }
         String clusterId = Files.readString(idFile).strip();
         out.println("==> formatting Kafka storage (cluster id " + clusterId + ")");
@@ -219,6 +216,18 @@ final class KafkaBroker {
                 return;
             }
         }
+    }
+
+    /**
+     * URL-safe base64 of 16 random bytes, as Kafka's own ids: Kafka's {@code Uuid.randomUuid()}, which
+     * never starts with '-' (the storage tool would read such an id as an option; 1 start in 64 failed so).
+     */
+    static String newClusterId() {
+        return Uuid.randomUuid().toString();
+    }
+
+    static boolean validClusterId(String id) {
+        return id.matches("[A-Za-z0-9_][A-Za-z0-9_-]{21}");
     }
 
     static List<String> javaOptions(String options) {

@@ -31,4 +31,16 @@ class KafkaBrokerTest {
                 "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC");
         assertThat(KafkaBroker.javaOptions("")).isEmpty();
     }
+
+    @Test
+    void shouldNeverMakeAClusterIdTheStorageToolTakesForAnOption() {
+        for (int i = 0; i < 2_000; i++) {
+            String id = KafkaBroker.newClusterId();
+            assertThat(id).hasSize(22).doesNotStartWith("-");
+            assertThat(KafkaBroker.validClusterId(id)).as(id).isTrue();
+        }
+        // an id an older bin/wallet left behind is replaced before formatting
+        assertThat(KafkaBroker.validClusterId("-aUbH9kS0Qm2bQm9T0z3Xg")).isFalse();
+        assertThat(KafkaBroker.validClusterId("")).isFalse();
+    }
 }
