@@ -1,11 +1,15 @@
 package com.wallet.processor;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.wallet.processor.outbox.RelayLeadership;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
 
 class ArchitectureTest {
 
@@ -35,6 +39,40 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.apache.kafka..", "org.redisson..", "com.stripe..", "java.sql..",
                         "org.springframework.jdbc..", "org.springframework.kafka..")
+                .check(CLASSES);
+    }
+
+    /**
+     * An adapter is reached through the port it implements, wired by its package's configuration:
+     * only the configuration and its properties are public.
+     */
+    @Test
+    void adaptersArePackagePrivate() {
+        classes().that().resideInAnyPackage("..wallet.adapter..", "..processor.outbox..").and().arePublic()
+                .and().doNotHaveFullyQualifiedName(RelayLeadership.class.getName()) // the reconciler's leadership too
+                .should().beAnnotatedWith(Configuration.class).orShould().beAnnotatedWith(ConfigurationProperties.class)
+                .check(CLASSES);
+    }
+
+    /** Analytics publishes its aggregates' records (read by analytics consumers); the rest stays inside. */
+    @Test
+    void analyticsExposesOnlyItsConfigurationAndRecords() {
+        classes().that().resideInAPackage("..processor.analytics..").and().arePublic()
+                .should().beAnnotatedWith(Configuration.class).orShould().beRecords().orShould().beEnums()
+                .check(CLASSES);
+    }
+
+    /** Analytics reads only the topics, and the outbox relay only moves rows: neither knows the money path. */
+    @Test
+    void outboxAndAnalyticsStayOffTheMoneyPath() {
+        noClasses().that().resideInAnyPackage("..processor.outbox..", "..processor.analytics..")
+                .should().dependOnClassesThat().resideInAPackage("..processor.wallet..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..processor.wallet..")
+                .should().dependOnClassesThat().resideInAPackage("..processor.analytics..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("..wallet.domain..", "..wallet.application..")
+                .should().dependOnClassesThat().resideInAPackage("..processor.outbox..")
                 .check(CLASSES);
     }
 }

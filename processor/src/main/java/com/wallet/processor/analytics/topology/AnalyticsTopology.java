@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@value Topics#ANALYTICS_WALLET_ACTIVITY_DAY}: the same per source wallet and day.</li>
  * </ul>
  */
-public final class AnalyticsTopology {
+final class AnalyticsTopology {
 
     public static final String STATES_STORE = "transaction-states";
     public static final String VOLUME_STORE = "volume-by-currency-and-type";
@@ -41,18 +41,20 @@ public final class AnalyticsTopology {
     /** Adds the topology to the builder; returns the table of transaction states the aggregates read. */
     public static KTable<String, TransactionState> build(StreamsBuilder builder, JsonMapper json) {
         Serde<TransactionEvent> events = JsonSerde.of(TransactionEvent.class, json);
-        Serde<TransactionState> states = JsonSerde.of(TransactionState.class, json);
+        Serde<TransactionState> states = StoreSerdes.states(json);
+        // Each event becomes the state it reports before the repartition, so the repartition topic
+        // and the stores carry the compact binary form (StoreSerdes), not the event's JSON.
         KTable<String, TransactionState> byTransaction = builder
                 .stream(Topics.WALLET_TRANSACTIONS, Consumed.with(Serdes.String(), events))
                 .filter((walletId, event) -> event != null && event.transactionId() != null && event.type() != null
                         && event.status() != null && event.currency() != null && event.occurredAt() != null)
-                .groupBy((walletId, event) -> event.transactionId().toString(),
-                        Grouped.with("events-by-transaction", Serdes.String(), events))
-                .aggregate(TransactionState::none, (id, event, state) -> state.apply(event),
+                .mapValues(TransactionState::reportedBy)
+                .groupBy((walletId, reported) -> reported.transactionId().toString(),
+                        Grouped.with("reports-by-transaction", Serdes.String(), states))
+                .aggregate(TransactionState::none, (id, reported, state) -> state.apply(reported),
                         Materialized.<String, TransactionState, KeyValueStore<Bytes, byte[]>>as(STATES_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(states));
 
-        Serde<VolumeStats> volume = JsonSerde.of(VolumeStats.class, json);
         byTransaction
                 .filter((id, state) -> state.status() == TransactionStatus.COMPLETED)
                 .groupBy((id, state) -> KeyValue.pair(state.currency() + ":" + state.type().name(), state),
@@ -60,18 +62,20 @@ public final class AnalyticsTopology {
                 .aggregate(VolumeStats::empty, (key, state, total) -> total.add(state),
                         (key, state, total) -> total.remove(state),
                         Materialized.<String, VolumeStats, KeyValueStore<Bytes, byte[]>>as(VOLUME_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(volume))
-                .toStream().to(Topics.ANALYTICS_VOLUME, Produced.with(Serdes.String(), volume));
+                                .withKeySerde(Serdes.String()).withValueSerde(StoreSerdes.volume(json)))
+                .toStream().to(Topics.ANALYTICS_VOLUME, Produced.with(Serdes.String(), JsonSerde.of(VolumeStats.class, json)));
 
-        Serde<ActivityStats> activity = JsonSerde.of(ActivityStats.class, json);
-        activity(byTransaction, Window.MINUTE, false, Topics.ANALYTICS_ACTIVITY_MINUTE, states, activity);
-        activity(byTransaction, Window.DAY, false, Topics.ANALYTICS_ACTIVITY_DAY, states, activity);
-        activity(byTransaction, Window.DAY, true, Topics.ANALYTICS_WALLET_ACTIVITY_DAY, states, activity);
+        Serde<ActivityStats> stored = StoreSerdes.activity(json);
+        Serde<ActivityStats> published = JsonSerde.of(ActivityStats.class, json);
+        activity(byTransaction, Window.MINUTE, false, Topics.ANALYTICS_ACTIVITY_MINUTE, states, stored, published);
+        activity(byTransaction, Window.DAY, false, Topics.ANALYTICS_ACTIVITY_DAY, states, stored, published);
+        activity(byTransaction, Window.DAY, true, Topics.ANALYTICS_WALLET_ACTIVITY_DAY, states, stored, published);
         return byTransaction;
     }
 
     private static void activity(KTable<String, TransactionState> byTransaction, Window window, boolean perWallet,
-                                 String topic, Serde<TransactionState> states, Serde<ActivityStats> activity) {
+                                 String topic, Serde<TransactionState> states, Serde<ActivityStats> stored,
+                                 Serde<ActivityStats> published) {
         String name = topic.substring(Topics.ANALYTICS_PREFIX.length()).replace('.', '-');
         byTransaction
                 .groupBy((id, state) -> KeyValue.pair(ActivityStats.key(window, state, perWallet), state),
@@ -79,7 +83,7 @@ public final class AnalyticsTopology {
                 .aggregate(ActivityStats::empty, (key, state, total) -> total.add(window, state, perWallet),
                         (key, state, total) -> total.remove(state),
                         Materialized.<String, ActivityStats, KeyValueStore<Bytes, byte[]>>as(name)
-                                .withKeySerde(Serdes.String()).withValueSerde(activity))
-                .toStream().to(topic, Produced.with(Serdes.String(), activity));
+                                .withKeySerde(Serdes.String()).withValueSerde(stored))
+                .toStream().to(topic, Produced.with(Serdes.String(), published));
     }
 }

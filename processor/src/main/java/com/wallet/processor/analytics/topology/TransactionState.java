@@ -23,11 +23,19 @@ public record TransactionState(UUID transactionId, UUID walletId, TransactionTyp
         return transactionId != null;
     }
 
-    TransactionState apply(TransactionEvent event) {
-        if (known() && event.walletSequence() <= walletSequence) {
+    /** What one event says of its transaction; its createdAt is the event's time. */
+    static TransactionState reportedBy(TransactionEvent event) {
+        return new TransactionState(event.transactionId(), event.walletId(), event.type(), event.status(),
+                event.currency(), event.amount(), event.occurredAt(), event.walletSequence());
+    }
+
+    /** This state after a report: a redelivered or older report (walletSequence not above ours) changes nothing. */
+    TransactionState apply(TransactionState reported) {
+        if (known() && reported.walletSequence() <= walletSequence) {
             return this;
         }
-        return new TransactionState(event.transactionId(), event.walletId(), event.type(), event.status(),
-                event.currency(), event.amount(), known() ? createdAt : event.occurredAt(), event.walletSequence());
+        return new TransactionState(reported.transactionId(), reported.walletId(), reported.type(), reported.status(),
+                reported.currency(), reported.amount(), known() ? createdAt : reported.createdAt(),
+                reported.walletSequence());
     }
 }

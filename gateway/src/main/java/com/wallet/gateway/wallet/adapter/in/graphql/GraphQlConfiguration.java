@@ -8,6 +8,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -27,6 +28,12 @@ public class GraphQlConfiguration {
     @Bean
     RuntimeWiringConfigurer walletScalars() {
         return wiring -> wiring.scalar(ExtendedScalars.GraphQLLong).scalar(ExtendedScalars.Json);
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocumentCache(GraphQlLimits limits) {
+        var cache = new ParsedDocumentCache(limits.parsedDocumentCacheChars());
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
     }
 
     @Bean
@@ -80,11 +87,13 @@ public class GraphQlConfiguration {
      * @param maxDepth        deepest selection allowed (contract: 10)
      * @param maxComplexity   largest query allowed, counted by graphql-java (1 per field)
      * @param maxRequestBytes largest request body accepted (contract: 64 KiB)
+     * @param parsedDocumentCacheChars total length of the valid query texts kept parsed
      */
     @Validated
     @ConfigurationProperties("wallet.graphql")
     public record GraphQlLimits(@DefaultValue("10") @Min(1) int maxDepth,
                                 @DefaultValue("200") @Min(1) int maxComplexity,
-                                @DefaultValue("65536") @Min(1024) int maxRequestBytes) {
+                                @DefaultValue("65536") @Min(1024) int maxRequestBytes,
+                                @DefaultValue("4194304") @Min(0) long parsedDocumentCacheChars) {
     }
 }
