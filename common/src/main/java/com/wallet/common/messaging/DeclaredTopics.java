@@ -36,6 +36,15 @@ public record DeclaredTopics(String kafkaVersion, short replication, List<Topic>
         }
     }
 
+    /** The declarations in a file (bin/wallet's launcher reads the repository's own copy). */
+    public static DeclaredTopics read(java.nio.file.Path file) {
+        try {
+            return parse(java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Lines of {@code key=value}; {@code #} starts a comment. Order is kept (java.util.Properties loses it). */
     static DeclaredTopics parse(List<String> lines) {
         String version = null;

@@ -7,7 +7,6 @@ import com.wallet.common.messaging.Topics;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,26 +53,11 @@ class KafkaDeclarationsTest {
     }
 
     @Test
-    void shouldHaveBinWalletCreateTheDeclaredTopicsWithTheDeclaredVersion() throws Exception {
-        // bin/wallet is sourced (it runs nothing then) and asked what it would create.
-        Process p = new ProcessBuilder("bash", "-c",
-                "source bin/wallet && printf '%s\\n' \"${TOPICS[@]}\" && declared kafka.version && declared topics.replication")
-                .directory(root.toFile()).redirectErrorStream(true).start();
-        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(p.waitFor()).as(String.join("\n", lines)).isZero();
-
-        List<String> expected = new ArrayList<>(declared.topics().stream().map(t -> t.name() + ":" + t.partitions()).toList());
-        expected.add(declared.kafkaVersion());
-        expected.add(String.valueOf(declared.replication()));
-        assertThat(lines).containsExactlyElementsOf(expected);
-    }
-
-    @Test
     void shouldResolveTheLocalBrokerOfTheDeclaredVersion() throws IOException {
         String pom = Files.readString(root.resolve("kafka/pom.xml"));
         Matcher m = Pattern.compile("<kafka\\.version>([^<]+)</kafka\\.version>").matcher(pom);
         assertThat(m.find()).isTrue();
-        assertThat(m.group(1)).as("kafka/pom.xml's default (bin/wallet passes -Dkafka.version)").isEqualTo(declared.kafkaVersion());
+        assertThat(m.group(1)).as("kafka/pom.xml's default (the launcher passes -Dkafka.version)").isEqualTo(declared.kafkaVersion());
     }
 
     @Test
