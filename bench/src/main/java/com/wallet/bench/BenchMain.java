@@ -97,7 +97,8 @@ public final class BenchMain {
         out.println(result.benchLine());
         KafkaPhase.Outcome e2e = figures.e2e();
         GatewayPhase.Outcome gql = figures.gql();
-        boolean complete = e2e.missing() == 0 && figures.hot().missing() == 0 && (gql == null || gql.missing() == 0);
+        boolean complete = e2e.missing() == 0 && figures.hot().missing() == 0
+                && (gql == null || gql.missing() == 0 && gql.unsent() == 0);
         return e2e.completed() > 0 && complete ? 0 : 1;
     }
 
@@ -279,7 +280,8 @@ public final class BenchMain {
                 Latency a = gql.acceptance();
                 row("(c) GraphQL acceptance (HTTP round trip)", tps(gql.acceptedPerSecond()), ms(a.percentileMs(50)),
                         ms(a.percentileMs(99)), ms(a.percentileMs(99.9)), ms(a.maxMs()),
-                        gql.accepted() + " accepted, " + gql.rejected() + " refused");
+                        gql.accepted() + " accepted, " + gql.rejected() + " refused"
+                                + (gql.unsent() > 0 ? ", " + gql.unsent() + " not sent (--timeout)" : ""));
                 Latency c = gql.completion();
                 row("(c) GraphQL submit -> final event", "", ms(c.percentileMs(50)), ms(c.percentileMs(99)),
                         ms(c.percentileMs(99.9)), ms(c.maxMs()), outcome(gql.completed(), gql.failed(), gql.missing()));

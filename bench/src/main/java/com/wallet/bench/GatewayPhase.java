@@ -22,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class GatewayPhase {
 
-    record Outcome(int accepted, int rejected, int completed, int failed, int missing, double seconds,
+    /** @param unsent mutations the clients never finished sending: the phase's --timeout ran out first */
+    record Outcome(int accepted, int rejected, int unsent, int completed, int failed, int missing, double seconds,
                    Latency acceptance, Latency completion, String firstError, List<UUID> transactions) {
         double acceptedPerSecond() {
             return seconds > 0 ? accepted / seconds : 0;
@@ -69,6 +70,9 @@ final class GatewayPhase {
                         accepted.record(answered, answered - sent);
                         submittedAt.put(id, sent);
                     } catch (Exception e) {
+                        if (Thread.currentThread().isInterrupted() || e instanceof InterruptedException) {
+                            return; // the phase's --timeout ran out (shutdownNow): not sent, not refused
+                        }
                         rejected.incrementAndGet();
                         errors.putIfAbsent("first", e.getMessage() == null ? e.toString() : e.getMessage());
                     }
@@ -104,7 +108,8 @@ final class GatewayPhase {
                 failed++;
             }
         }
-        return new Outcome(submittedAt.size(), rejected.get(), completed, failed, missing, seconds,
+        int unsent = Math.max(0, transfers - submittedAt.size() - rejected.get());
+        return new Outcome(submittedAt.size(), rejected.get(), unsent, completed, failed, missing, seconds,
                 acceptance, completion, errors.get("first"), List.copyOf(submittedAt.keySet()));
     }
 
