@@ -13,6 +13,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -158,12 +159,19 @@ class StripeCallsTest {
     }
 
     @Test
-    void stoppingWaitsForTheCallsInFlightAndQueued() {
+    void stoppingWaitsForTheCallsInFlightAndQueued() throws Exception {
         StripeCalls calls = started(1, 10, Duration.ofSeconds(10));
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch stripeAnswers = new CountDownLatch(1);
         AtomicBoolean first = new AtomicBoolean();
         AtomicBoolean second = new AtomicBoolean();
         calls.handOff(callFor(TransactionType.DEPOSIT, () -> {
-            sleep(300);
+            inFlight.countDown();
+            try {
+                stripeAnswers.await(10, TimeUnit.SECONDS); // a Stripe that answers when the test says so
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             first.set(true);
             return Outcome.PROCESSING;
         }));
@@ -171,8 +179,13 @@ class StripeCallsTest {
             second.set(true);
             return Outcome.PROCESSING;
         }));
+        await().atMost(Duration.ofSeconds(5)).until(() -> inFlight.getCount() == 0);
 
-        calls.stop();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(calls::stop);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !calls.isRunning()); // stop() has begun
+        assertThat(stopping).isNotDone(); // and waits for the call Stripe has not answered
+        stripeAnswers.countDown();
+        stopping.get(10, TimeUnit.SECONDS);
 
         assertThat(first).isTrue();
         assertThat(second).isTrue();
@@ -206,11 +219,4 @@ class StripeCallsTest {
         assertThat(late).isFalse();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
