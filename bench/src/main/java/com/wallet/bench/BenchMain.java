@@ -108,7 +108,10 @@ public final class BenchMain {
 
         BenchResult result() {
             return new BenchResult(e2e.tps(), pg.transferTps(), hot.tps(), pg.hotTps(),
-                    gql == null ? Double.NaN : gql.acceptance().percentileMs(99), e2e.latency().percentileMs(99),
+                    gql == null ? Double.NaN : gql.acceptance().percentileMs(99),
+                    gql == null ? Double.NaN : gql.completion().percentileMs(99),
+                    gql == null ? Double.NaN : gql.rate(), gql == null ? Double.NaN : gql.acceptedPerSecond(),
+                    e2e.latency().percentileMs(99),
                     reads == null ? Double.NaN : reads.readsPerSecond(),
                     reads == null ? Double.NaN : reads.all().percentileMs(99));
         }
@@ -186,16 +189,22 @@ public final class BenchMain {
                 GatewayPhase gateway = new GatewayPhase(options, watcher, graphql, jwtSecret, gqlUser);
                 if (options.warmup() > 0) {
                     report.progress("warm-up: %d GraphQL transfers (not measured)", options.warmup());
-                    gateway.run(gqlWallets, options.warmup(), run + "-warm",
+                    gateway.run(gqlWallets, options.warmup(), options.gqlRate(), run + "-warm",
                             PerSecond.startingNow("gateway warm-up"), PerSecond.startingNow("gateway warm-up"));
                 }
-                report.progress("(c) gateway: %d GraphQL transfers, %d clients", options.gqlTransfers(),
-                        Math.min(options.concurrency(), gqlWallets.size() / 2));
+                int pairs = Math.min(options.concurrency(), gqlWallets.size() / 2);
+                if (options.gqlRate() > 0) {
+                    report.progress("(c) gateway: %d GraphQL transfers at %d/s (open loop) over %d wallet pairs",
+                            options.gqlTransfers(), options.gqlRate(), pairs);
+                } else {
+                    report.progress("(c) gateway: %d GraphQL transfers, a closed loop of %d clients",
+                            options.gqlTransfers(), pairs);
+                }
                 PerSecond accepted = PerSecond.startingNow(Phases.GATEWAY_ACCEPTED);
                 PerSecond finals = PerSecond.startingNow(Phases.GATEWAY_FINAL);
                 timeline.add(accepted);
                 timeline.add(finals);
-                gql = gateway.run(gqlWallets, options.gqlTransfers(), run + "-gql", accepted, finals);
+                gql = gateway.run(gqlWallets, options.gqlTransfers(), options.gqlRate(), run + "-gql", accepted, finals);
             }
 
             ReadPhase.Outcome reads = null;

@@ -7,13 +7,14 @@ import java.util.Map;
  * The bench's settings: sizes from flags, addresses from flags (bin/wallet passes them), secrets
  * only from the environment (never on a command line, where ps would show them).
  *
- * @param concurrency    pgbench clients in (a); also the number of concurrent GraphQL clients in (c)
+ * @param concurrency    pgbench clients in (a); also the GraphQL wallet pairs of (c) (its clients in a closed loop)
  * @param inFlight       commands produced but not yet answered on wallet.transactions in (b) and (d)
  * @param durationSeconds length of each pgbench run in (a)
  * @param transfers      transfers produced straight to wallet.commands in (b)
  * @param wallets        funded bench wallets (b) spreads its transfers over
  * @param hotTransfers   transfers out of the one hot wallet in (d)
  * @param gqlTransfers   GraphQL transfer mutations in (c)
+ * @param gqlRate        mutations per second (c) sends them at, an open loop; 0 for a closed loop of {@code concurrency} clients
  * @param warmup         unmeasured transfers before (b) (after the funding transfers) and before (c)
  * @param timeoutSeconds the longest a phase waits for its outstanding events
  * @param treasury       treasury wallets (at least) that take the deposits the bench wallets are funded from
@@ -29,6 +30,7 @@ record BenchOptions(
         int wallets,
         int hotTransfers,
         int gqlTransfers,
+        int gqlRate,
         int warmup,
         int timeoutSeconds,
         int treasury,
@@ -56,7 +58,9 @@ record BenchOptions(
               --transfers N     end-to-end transfers produced to wallet.commands (default 3000)
               --wallets N       bench wallets the end-to-end transfers spread over (default 10000)
               --hot-transfers N transfers out of one hot wallet (default 1000)
-              --gql-transfers N GraphQL transfer mutations through the gateway (default 1000)
+              --gql-transfers N GraphQL transfer mutations through the gateway (default 5000)
+              --gql-rate R      mutations per second the GraphQL phase sends, an open loop timed from each
+                                mutation's due time (default 1000); 0: a closed loop of --concurrency clients
               --warmup N        unmeasured transfers after the funding ones, and before the GraphQL phase (default 200)
               --timeout S       longest wait for a phase's outstanding events (default 120)
               --treasury N      treasury wallets funded by real deposits, the bench wallets by transfers from them (default 24)
@@ -80,7 +84,8 @@ record BenchOptions(
         values.put("transfers", "3000");
         values.put("wallets", "10000");
         values.put("hot-transfers", "1000");
-        values.put("gql-transfers", "1000");
+        values.put("gql-transfers", "5000");
+        values.put("gql-rate", "1000");
         values.put("warmup", "200");
         values.put("timeout", "120");
         values.put("treasury", "24");
@@ -135,7 +140,7 @@ record BenchOptions(
         BenchOptions options = new BenchOptions(
                 positive(values, "concurrency"), positive(values, "in-flight"), positive(values, "duration"),
                 positive(values, "transfers"), positive(values, "wallets"), positive(values, "hot-transfers"),
-                positive(values, "gql-transfers"), nonNegative(values, "warmup"), positive(values, "timeout"),
+                positive(values, "gql-transfers"), nonNegative(values, "gql-rate"), nonNegative(values, "warmup"), positive(values, "timeout"),
                 positive(values, "treasury"), positiveLong(values, "max-deposit"), values.get("out-dir"),
                 values.get("db-url"), values.get("db-user"), env("DATABASE_PASSWORD", ""),
                 values.get("pg-host"), positive(values, "pg-port"), values.get("scratch-db"),

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,6 +64,22 @@ final class GraphQlClient {
                 "in", Map.of("toWalletId", to.toString(), "amount", amount, "idempotencyKey", idempotencyKey)));
     }
 
+    /**
+     * The transfer without waiting for its answer (the open-loop GraphQL phase): completes with the
+     * new transaction's id, or exceptionally with Refused or the I/O failure (in a CompletionException).
+     */
+    CompletableFuture<UUID> transferAsync(String token, UUID from, UUID to, long amount, String idempotencyKey) {
+        HttpRequest request = request(token, TRANSFER, Map.of("w", from.toString(),
+                "in", Map.of("toWalletId", to.toString(), "amount", amount, "idempotencyKey", idempotencyKey)));
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            try {
+                return UUID.fromString(answer(response, "transfer").path("data").path("transfer").path("id").asString());
+            } catch (Refused e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
     UUID deposit(String token, UUID wallet, long amount, String paymentMethod, String idempotencyKey)
             throws IOException, InterruptedException, Refused {
         return mutate(token, "deposit", DEPOSIT, Map.of("w", wallet.toString(),
@@ -94,14 +112,20 @@ final class GraphQlClient {
     /** The answer when HTTP 200 with {@code data.<field>.id} present; Refused otherwise. */
     private JsonNode send(String token, String field, String query, Map<String, Object> variables)
             throws IOException, InterruptedException, Refused {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        return answer(http.send(request(token, query, variables), HttpResponse.BodyHandlers.ofString()), field);
+    }
+
+    private HttpRequest request(String token, String query, Map<String, Object> variables) {
+        return HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         json.writeValueAsString(Map.of("query", query, "variables", variables))))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode answer(HttpResponse<String> response, String field) throws Refused {
         JsonNode answer;
         try {
             answer = json.readTree(response.body());
