@@ -21,14 +21,19 @@ public record ActivityStats(Window window, Instant windowStart, UUID walletId, S
         return perWallet ? state.walletId() + "|" + key : key;
     }
 
-    ActivityStats add(Window window, TransactionState state, boolean perWallet) {
+    /** What one transaction in {@code state} adds to its window's aggregate ({@code sign} 1), or takes away (-1). */
+    static ActivityStats contribution(Window window, TransactionState state, boolean perWallet, int sign) {
         return new ActivityStats(window, window.start(state.createdAt()), perWallet ? state.walletId() : null,
-                state.currency(), state.type().name(), state.status().name(), count + 1,
-                Math.addExact(amount, state.amount()));
+                state.currency(), state.type().name(), state.status().name(), sign, Math.multiplyExact(sign, state.amount()));
     }
 
-    ActivityStats remove(TransactionState state) {
-        return new ActivityStats(window, windowStart, walletId, currency, type, status, count - 1,
-                Math.subtractExact(amount, state.amount()));
+    /** This aggregate with a contribution (or a sum of them) added. */
+    ActivityStats plus(ActivityStats delta) {
+        return new ActivityStats(delta.window(), delta.windowStart(), delta.walletId(), delta.currency(), delta.type(),
+                delta.status(), Math.addExact(count, delta.count()), Math.addExact(amount, delta.amount()));
+    }
+
+    boolean isZero() {
+        return count == 0 && amount == 0;
     }
 }

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import com.wallet.common.messaging.TransactionEvent;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.kstream.KTable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -72,7 +73,7 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
-    KTable<String, TransactionState> analyticsTopology(StreamsBuilder streamsBuilder, JsonMapper json) {
+    KStream<String, TransactionEvent> analyticsTopology(StreamsBuilder streamsBuilder, JsonMapper json) {
         return AnalyticsTopology.build(streamsBuilder, json);
     }
 

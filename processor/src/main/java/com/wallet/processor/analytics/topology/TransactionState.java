@@ -4,6 +4,7 @@ import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -37,5 +38,12 @@ public record TransactionState(UUID transactionId, UUID walletId, TransactionTyp
         return new TransactionState(reported.transactionId(), reported.walletId(), reported.type(), reported.status(),
                 reported.currency(), reported.amount(), known() ? createdAt : reported.createdAt(),
                 reported.walletSequence());
+    }
+
+    /** Whether this state and {@code other} contribute the same to every aggregate (only their walletSequence may differ). */
+    boolean countsAs(TransactionState other) {
+        return Objects.equals(walletId, other.walletId) && type == other.type && status == other.status
+                && Objects.equals(currency, other.currency) && amount == other.amount
+                && Objects.equals(createdAt, other.createdAt);
     }
 }

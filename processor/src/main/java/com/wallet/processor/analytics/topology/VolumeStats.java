@@ -7,12 +7,23 @@ public record VolumeStats(String currency, String type, long count, long amount)
         return new VolumeStats(null, null, 0, 0);
     }
 
-    VolumeStats add(TransactionState state) {
-        return new VolumeStats(state.currency(), state.type().name(), count + 1, Math.addExact(amount, state.amount()));
+    /** The record key on {@code wallet.analytics.volume}, e.g. {@code USD:TRANSFER}. */
+    static String key(TransactionState state) {
+        return state.currency() + ":" + state.type().name();
     }
 
-    VolumeStats remove(TransactionState state) {
-        return new VolumeStats(state.currency(), state.type().name(), count - 1,
-                Math.subtractExact(amount, state.amount()));
+    /** What one COMPLETED transaction adds to its currency and type ({@code sign} 1), or takes away (-1). */
+    static VolumeStats contribution(TransactionState state, int sign) {
+        return new VolumeStats(state.currency(), state.type().name(), sign, Math.multiplyExact(sign, state.amount()));
+    }
+
+    /** This total with a contribution (or a sum of them) added. */
+    VolumeStats plus(VolumeStats delta) {
+        return new VolumeStats(delta.currency(), delta.type(), Math.addExact(count, delta.count()),
+                Math.addExact(amount, delta.amount()));
+    }
+
+    boolean isZero() {
+        return count == 0 && amount == 0;
     }
 }

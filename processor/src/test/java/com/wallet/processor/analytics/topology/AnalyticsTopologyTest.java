@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -19,7 +21,9 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,7 @@ class AnalyticsTopologyTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Map<String, String>> latest = new HashMap<>();
     private TopologyTestDriver driver;
+    private Topology topology;
     @TempDir
     Path stateDir;
     private TestInputTopic<String, String> transactions;
@@ -43,11 +48,12 @@ class AnalyticsTopologyTest {
     void startTopology() {
         StreamsBuilder builder = new StreamsBuilder();
         AnalyticsTopology.build(builder, json);
+        topology = builder.build();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1234");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(builder.build(), props);
+        driver = new TopologyTestDriver(topology, props);
         transactions = driver.createInputTopic(Topics.WALLET_TRANSACTIONS, new StringSerializer(), new StringSerializer());
         outputs = new HashMap<>();
         for (String topic : List.of(Topics.ANALYTICS_VOLUME, Topics.ANALYTICS_ACTIVITY_MINUTE, Topics.ANALYTICS_ACTIVITY_DAY,
@@ -72,8 +78,12 @@ class AnalyticsTopologyTest {
         send(UUID.randomUUID(), transactionId, type, status, amount, 1, NINE);
     }
 
-    /** The last value of every key each topic has carried so far. */
+    /**
+     * The last value of every key each topic has carried so far, once the global contributions
+     * summed since the last punctuation have been forwarded.
+     */
     private Map<String, String> on(String topic) {
+        driver.advanceWallClockTime(TransactionAnalytics.FORWARD_INTERVAL);
         Map<String, String> values = latest.computeIfAbsent(topic, t -> new HashMap<>());
         values.putAll(outputs.get(topic).readKeyValuesToMap());
         return values;
@@ -167,5 +177,40 @@ class AnalyticsTopologyTest {
         send(UUID.randomUUID(), TransactionType.TRANSFER, TransactionStatus.COMPLETED, 5);
 
         assertThat(volume("USD:TRANSFER")).isEqualTo(new VolumeStats("USD", "TRANSFER", 1, 5));
+    }
+
+    @Test
+    void aTransactionsStateNeedsNoRepartitionAndTheGlobalAggregatesGetOneRecordPerKeyAndSecond() {
+        Set<String> repartitions = new TreeSet<>();
+        for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+            for (TopologyDescription.Node node : sub.nodes()) {
+                if (node instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition")) {
+                    repartitions.add(sink.topic());
+                }
+            }
+        }
+        assertThat(repartitions).containsExactly("activity-day-contributions-repartition",
+                "activity-minute-contributions-repartition", "volume-contributions-repartition");
+
+        TestOutputTopic<String, byte[]> contributions = driver.createOutputTopic(
+                "analytics-test-volume-contributions-repartition", new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        for (int i = 0; i < 100; i++) {
+            send(UUID.randomUUID(), TransactionType.TRANSFER, TransactionStatus.COMPLETED, 10);
+        }
+        assertThat(volume("USD:TRANSFER")).isEqualTo(new VolumeStats("USD", "TRANSFER", 100, 1000));
+        assertThat(contributions.readRecordsToList()).hasSize(1);
+    }
+
+    @Test
+    void theStoresKeepTheNamesOfTheEarlierTopologySoAnUpgradeRestoresThemFromTheirChangelogs() {
+        Set<String> stores = new TreeSet<>();
+        topology.describe().subtopologies().forEach(sub -> sub.nodes().forEach(node -> {
+            if (node instanceof TopologyDescription.Processor processor) {
+                stores.addAll(processor.stores());
+            }
+        }));
+        assertThat(stores).contains("transaction-states", "volume-by-currency-and-type", "activity-minute",
+                "activity-day", "wallet-activity-day");
     }
 }
