@@ -6,7 +6,9 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -83,17 +85,31 @@ public class GraphQlConfiguration {
         return registration;
     }
 
+    /** After the request id and the size check, before Spring Security: a shed request costs no token check. */
+    @Bean
+    FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(GraphQlLimits limits, MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(
+                new ConcurrencyLimitFilter(limits.maxConcurrentRequests(), limits.queueWait(), meters));
+        registration.addUrlPatterns("/graphql");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     /**
      * @param maxDepth        deepest selection allowed (contract: 10)
      * @param maxComplexity   largest query allowed, counted by graphql-java (1 per field)
      * @param maxRequestBytes largest request body accepted (contract: 64 KiB)
      * @param parsedDocumentCacheChars total length of the valid query texts kept parsed
+     * @param maxConcurrentRequests    GraphQL requests over HTTP handled at once (ConcurrencyLimitFilter)
+     * @param queueWait                the longest a request waits for one of them before it is refused UNAVAILABLE
      */
     @Validated
     @ConfigurationProperties("wallet.graphql")
     public record GraphQlLimits(@DefaultValue("10") @Min(1) int maxDepth,
                                 @DefaultValue("200") @Min(1) int maxComplexity,
                                 @DefaultValue("65536") @Min(1024) int maxRequestBytes,
-                                @DefaultValue("4194304") @Min(0) long parsedDocumentCacheChars) {
+                                @DefaultValue("4194304") @Min(0) long parsedDocumentCacheChars,
+                                @DefaultValue("32") @Min(1) int maxConcurrentRequests,
+                                @DefaultValue("500ms") Duration queueWait) {
     }
 }
