@@ -49,11 +49,11 @@ final class AnalyticsTopology {
         Serde<TransactionState> states = StoreSerdes.states(json);
         Serde<VolumeStats> volume = StoreSerdes.volume(json);
         Serde<ActivityStats> activity = StoreSerdes.activity(json);
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TransactionAnalytics.STATES_STORE), Serdes.String(), states)
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(TransactionAnalytics.STATES_STORE), Serdes.String(), states)
                 .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TransactionAnalytics.WALLET_DAYS_STORE), Serdes.String(), activity)
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(TransactionAnalytics.WALLET_DAYS_STORE), Serdes.String(), activity)
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(TransactionAnalytics.PENDING_VOLUME_STORE), Serdes.String(), volume)

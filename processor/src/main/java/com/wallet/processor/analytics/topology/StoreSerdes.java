@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Binary values for the topology's own stores and repartition topics. JSON of these records was
- * about 40 % of the analytics thread's CPU (every state change is read and written by five stores
- * and four repartition topics; parsing ISO instants alone was a tenth), on a machine where analytics
- * share two cores with the money path (README, Benchmark). The output topics stay JSON.
+ * about 40 % of the analytics thread's CPU (every state change is read and written by several
+ * stores; parsing ISO instants alone was a tenth), on a machine where analytics share two cores
+ * with the money path (README, Benchmark). The output topics stay JSON.
  *
  * <p>A value starts with {@link #FORMAT}; anything else is read as the JSON an earlier version wrote
  * (it starts with '{'), so existing state stores and changelogs keep working after an upgrade.

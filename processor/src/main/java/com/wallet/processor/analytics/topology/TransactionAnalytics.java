@@ -12,6 +12,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * The per-partition step of the analytics, where the events arrive: every event of a transaction is
@@ -26,16 +28,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class TransactionAnalytics implements Processor<String, TransactionEvent, String, AnalyticsUpdate> {
 
+    /**
+     * The states and the wallets' days keep the names and the timestamped format the earlier KTable
+     * topology's stores had, so an upgrade opens the same local stores and restores the same changelogs.
+     */
     static final String STATES_STORE = "transaction-states";
-    /** The name the earlier KTable topology gave this aggregate's store: an upgrade restores it from its changelog. */
     static final String WALLET_DAYS_STORE = "wallet-activity-day";
     static final String PENDING_VOLUME_STORE = "volume-contributions";
     static final String PENDING_ACTIVITY_STORE = "activity-contributions";
     static final Duration FORWARD_INTERVAL = Duration.ofSeconds(1);
 
     private ProcessorContext<String, AnalyticsUpdate> context;
-    private KeyValueStore<String, TransactionState> states;
-    private KeyValueStore<String, ActivityStats> walletDays;
+    private TimestampedKeyValueStore<String, TransactionState> states;
+    private TimestampedKeyValueStore<String, ActivityStats> walletDays;
     private KeyValueStore<String, VolumeStats> pendingVolume;
     private KeyValueStore<String, ActivityStats> pendingActivity;
 
@@ -52,13 +57,12 @@ final class TransactionAnalytics implements Processor<String, TransactionEvent, 
     @Override
     public void process(Record<String, TransactionEvent> record) {
         String id = record.value().transactionId().toString();
-        TransactionState stored = states.get(id);
-        TransactionState before = stored == null ? TransactionState.none() : stored;
+        TransactionState before = valueOf(states.get(id), TransactionState.none());
         TransactionState after = before.apply(TransactionState.reportedBy(record.value()));
         if (after.equals(before)) {
             return; // a redelivered or older report
         }
-        states.put(id, after);
+        states.put(id, ValueAndTimestamp.make(after, record.timestamp()));
         if (before.known() && before.countsAs(after)) {
             return; // a later event that changes no aggregate (a refund's movement)
         }
@@ -71,9 +75,9 @@ final class TransactionAnalytics implements Processor<String, TransactionEvent, 
     private void contribute(TransactionState state, int sign, long timestamp) {
         String walletKey = ActivityStats.key(Window.DAY, state, true);
         ActivityStats day = ActivityStats.contribution(Window.DAY, state, true, sign);
-        ActivityStats total = walletDays.get(walletKey);
-        total = total == null ? day : total.plus(day);
-        walletDays.put(walletKey, total);
+        ActivityStats earlier = valueOf(walletDays.get(walletKey), null);
+        ActivityStats total = earlier == null ? day : earlier.plus(day);
+        walletDays.put(walletKey, ValueAndTimestamp.make(total, timestamp));
         context.forward(new Record<>(walletKey, new AnalyticsUpdate.WalletActivity(total), timestamp));
 
         if (state.status() == TransactionStatus.COMPLETED) {
@@ -102,6 +106,10 @@ final class TransactionAnalytics implements Processor<String, TransactionEvent, 
                 context.forward(new Record<>(sum.key, new AnalyticsUpdate.ActivityDelta(sum.value), now));
             }
         }
+    }
+
+    private static <V> V valueOf(ValueAndTimestamp<V> stored, V absent) {
+        return stored == null || stored.value() == null ? absent : stored.value();
     }
 
     private static <V> List<KeyValue<String, V>> drain(KeyValueStore<String, V> store) {
