@@ -10,7 +10,6 @@ import com.wallet.processor.analytics.topology.VolumeStats;
 import com.wallet.processor.wallet.application.batch.CommandRecord;
 import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
-import com.wallet.processor.wallet.application.TransactionEventFactory;
 import com.wallet.processor.wallet.application.batch.TransferBatchService;
 import com.wallet.processor.wallet.application.WalletLocks;
 import com.wallet.common.messaging.TransactionEvent;
@@ -201,10 +200,10 @@ class TwoProcessorsIT extends ProcessorIntegrationTest {
     }
 
     @Test
-    void keepsTheMoneyRulesWhenTheRedisLockIsLost(@Autowired TransactionTemplate tx, @Autowired LedgerTransitions ledger,
-                                                   @Autowired TransactionEventFactory factory) throws Exception {
+    void keepsTheMoneyRulesWhenTheRedisLockIsLost(@Autowired TransactionTemplate tx, @Autowired LedgerTransitions ledger)
+            throws Exception {
         WalletLocks noLock = ids -> () -> { };
-        TransferBatchService unlocked = new TransferBatchService(noLock, tx, ledger, factory);
+        TransferBatchService unlocked = new TransferBatchService(noLock, tx, ledger);
         WalletFixture wallets = fixture();
         UUID a = wallets.aWalletWith(1_000);
         UUID b = wallets.aWalletWith(1_000);

@@ -4,9 +4,12 @@ import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.StripeEventMessage;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
+import com.wallet.common.money.Money;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import com.wallet.processor.wallet.domain.EntryKind;
-import com.wallet.processor.wallet.domain.Postings;
+import com.wallet.processor.wallet.domain.Transition;
 import com.wallet.processor.wallet.domain.WalletRules;
+import com.wallet.processor.wallet.domain.WithdrawalReversal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -47,37 +50,31 @@ public class ApplyStripeEventService {
     private static final Set<String> HANDLED = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
             "transfer.created", "transfer.reversed", "charge.refunded", "charge.dispute.created",
             "charge.dispute.closed", "charge.dispute.funds_reinstated");
-    private static final Set<TransactionStatus> OPEN = Set.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING);
 
     private final WalletLocks locks;
     private final TransactionTemplate transaction;
     private final ProcessedStripeEvents processed;
     private final Transactions transactions;
-    private final Wallets wallets;
     private final Ledger ledger;
-    private final TransactionEvents events;
-    private final TransactionEventFactory eventFactory;
+    private final LedgerTransitions transitions;
     private final MeterRegistry meters;
     private final DepositSettlement settlement;
     private final WithdrawalOutcomes withdrawals;
     private final DepositChargeBacks chargeBacks;
 
     public ApplyStripeEventService(WalletLocks locks, TransactionTemplate transaction, ProcessedStripeEvents processed,
-                                   Transactions transactions, Wallets wallets, Ledger ledger, Shortfalls shortfalls,
-                                   TransactionEvents events, TransactionEventFactory eventFactory, MeterRegistry meters,
+                                   Transactions transactions, Ledger ledger, Shortfalls shortfalls,
+                                   LedgerTransitions transitions, MeterRegistry meters,
                                    StripeDisagreements disagreements, StripeChargeBacks claims) {
-        this.chargeBacks = new DepositChargeBacks(claims, wallets, ledger, shortfalls, events, eventFactory, disagreements);
-        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements,
-                chargeBacks);
-        this.withdrawals = new WithdrawalOutcomes(transactions, wallets, ledger, events, eventFactory);
+        this.chargeBacks = new DepositChargeBacks(claims, ledger, shortfalls, transitions, disagreements);
+        this.settlement = new DepositSettlement(transitions, disagreements, chargeBacks);
+        this.withdrawals = new WithdrawalOutcomes(transitions);
         this.locks = locks;
         this.transaction = transaction;
         this.processed = processed;
         this.transactions = transactions;
-        this.wallets = wallets;
         this.ledger = ledger;
-        this.events = events;
-        this.eventFactory = eventFactory;
+        this.transitions = transitions;
         this.meters = meters;
     }
 
@@ -135,13 +132,13 @@ public class ApplyStripeEventService {
 
     private Outcome failDeposit(TransactionRecord tx, StripeEventMessage event) {
         FailureReason reason = WalletRules.paymentFailureReason(event.failureCode());
-        if (tx.type() != TransactionType.DEPOSIT || !transactions.changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, reason)) {
+        if (tx.type() != TransactionType.DEPOSIT || !transitions.applyIfCurrent(
+                new LedgerTransitions.Change(tx, Transition.depositFailed(tx.id(), tx.currency(), reason)))) {
             return Outcome.IGNORED;
         }
         if (event.paymentIntentId() != null) {
             transactions.recordPaymentIntent(tx.id(), event.paymentIntentId());
         }
-        events.append(eventFactory.changed(tx, TransactionStatus.FAILED, reason));
         return Outcome.FAILED;
     }
 
@@ -183,22 +180,15 @@ public class ApplyStripeEventService {
             log.error("transfer.reversed {} reverses more than withdrawal {}: only its amount is credited",
                     event.eventId(), tx.id());
         }
-        long reversed = Math.min(event.amount(), tx.amount());
-        long creditedSoFar = -ledger.clearingTotal(tx.id(), EntryKind.WITHDRAWAL_REVERSAL);
-        long amount = reversed - creditedSoFar;
-        if (amount <= 0) {
+        WithdrawalReversal.Cause cause = new WithdrawalReversal.TransferReversed(event.objectId(), event.amount(),
+                -ledger.clearingTotal(tx.id(), EntryKind.WITHDRAWAL_REVERSAL), tx.status());
+        Optional<Transition> back = WithdrawalReversal.decide(tx.id(), tx.walletId(), Money.of(tx.amount(), tx.currency()),
+                cause);
+        if (back.isEmpty()) {
             return Outcome.IGNORED;
         }
-        wallets.credit(tx.walletId(), amount);
-        Postings postings = WalletRules.withdrawalReversal(amount, tx.walletId());
-        ledger.post(tx.id(), tx.currency(), postings);
-        if (reversed == tx.amount()) {
-            if (!transactions.reversePayout(tx.id(), event.objectId())) {
-                throw new IllegalStateException("withdrawal " + tx.id() + " changed status concurrently");
-            }
-            events.append(eventFactory.changed(tx, TransactionStatus.REVERSED, null, postings));
-        } else {
-            events.append(eventFactory.moved(tx, postings));
+        if (!transitions.applyIfCurrent(new LedgerTransitions.Change(tx, back.get()))) {
+            throw new IllegalStateException("withdrawal " + tx.id() + " changed status concurrently");
         }
         return Outcome.COMPLETED;
     }

@@ -3,11 +3,13 @@ package com.wallet.processor.wallet.application;
 import com.wallet.common.messaging.StripeEventMessage;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import com.wallet.processor.wallet.domain.ChargeBack;
 import com.wallet.processor.wallet.domain.ChargeBackDeltas;
 import com.wallet.processor.wallet.domain.EntryKind;
 import com.wallet.processor.wallet.domain.Postings;
 import com.wallet.processor.wallet.domain.StripeDisagreement;
+import com.wallet.processor.wallet.domain.Transition;
 import com.wallet.processor.wallet.domain.WalletRules;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.List;
@@ -28,21 +30,17 @@ class DepositChargeBacks {
     private static final Logger log = LoggerFactory.getLogger(DepositChargeBacks.class);
 
     private final StripeChargeBacks claims;
-    private final Wallets wallets;
     private final Ledger ledger;
     private final Shortfalls shortfalls;
-    private final TransactionEvents events;
-    private final TransactionEventFactory eventFactory;
+    private final LedgerTransitions transitions;
     private final StripeDisagreements disagreements;
 
-    DepositChargeBacks(StripeChargeBacks claims, Wallets wallets, Ledger ledger, Shortfalls shortfalls,
-                       TransactionEvents events, TransactionEventFactory eventFactory, StripeDisagreements disagreements) {
+    DepositChargeBacks(StripeChargeBacks claims, Ledger ledger, Shortfalls shortfalls, LedgerTransitions transitions,
+                       StripeDisagreements disagreements) {
         this.claims = claims;
-        this.wallets = wallets;
         this.ledger = ledger;
         this.shortfalls = shortfalls;
-        this.events = events;
-        this.eventFactory = eventFactory;
+        this.transitions = transitions;
         this.disagreements = disagreements;
     }
 
@@ -102,13 +100,9 @@ class DepositChargeBacks {
     }
 
     private void takeBack(TransactionRecord tx, long amount, EntryKind kind, String source) {
-        WalletState wallet = wallets.lockForUpdate(List.of(tx.walletId())).get(0);
+        WalletState wallet = transitions.lockWallets(List.of(tx.walletId())).get(tx.walletId());
         ChargeBack chargeBack = WalletRules.chargeBack(amount, wallet, kind);
-        if (chargeBack.recovered() > 0 && !wallets.debit(tx.walletId(), chargeBack.recovered())) {
-            throw new IllegalStateException("conditional debit of a " + kind + " of deposit " + tx.id() + " matched no row");
-        }
-        ledger.post(tx.id(), tx.currency(), chargeBack.postings());
-        events.append(eventFactory.moved(tx, chargeBack.postings()));
+        move(tx, chargeBack.postings());
         if (chargeBack.shortfall() > 0) {
             String reference = (source == null ? "settlement-" + tx.id() : source) + ":" + kind;
             shortfalls.record(tx.walletId(), tx.id(), reference, chargeBack.shortfall(), tx.currency(), kind.name());
@@ -119,13 +113,14 @@ class DepositChargeBacks {
     /** Reinstated money covers this deposit's open shortfall first, then goes to the wallet. */
     private void giveBack(TransactionRecord tx, long amount) {
         Postings postings = WalletRules.chargeBackReversal(amount, -ledger.shortfallTotal(tx.id()), tx.walletId());
-        long toWallet = postings.changeOf(tx.walletId());
-        if (toWallet > 0) {
-            wallets.credit(tx.walletId(), toWallet);
-        }
-        ledger.post(tx.id(), tx.currency(), postings);
-        events.append(eventFactory.moved(tx, postings));
+        move(tx, postings);
         shortfalls.resolveCovered(tx.id());
+    }
+
+    /** Money moves, the status stays (the event repeats the status of {@code tx} as read). */
+    private void move(TransactionRecord tx, Postings postings) {
+        transitions.applyIfCurrent(new LedgerTransitions.Change(tx,
+                Transition.moved(tx.id(), tx.currency(), tx.status(), tx.failureReason(), postings)));
     }
 
     /** Another PaymentIntent or currency than the deposit's: nothing moves, an operator looks. */

@@ -4,10 +4,11 @@ import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.DepositFunds;
 import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
-import java.nio.charset.StandardCharsets;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.domain.Transition;
 import com.wallet.processor.wallet.domain.WalletState;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,25 +35,20 @@ public class DepositFundsService {
     private final TransactionTemplate transaction;
     private final ProcessedCommands processed;
     private final Transactions transactions;
-    private final Wallets wallets;
-    private final TransactionEvents events;
-    private final TransactionEventFactory eventFactory;
+    private final LedgerTransitions ledger;
     private final PaymentGateway payments;
     private final FieldCipher cipher;
     private final DepositPaymentResults results;
 
     public DepositFundsService(TransactionTemplate transaction, ProcessedCommands processed, Transactions transactions,
-                               Wallets wallets, TransactionEvents events, TransactionEventFactory eventFactory, PaymentGateway payments,
-                               FieldCipher cipher) {
+                               LedgerTransitions ledger, PaymentGateway payments, FieldCipher cipher) {
         this.transaction = transaction;
         this.processed = processed;
         this.transactions = transactions;
-        this.wallets = wallets;
-        this.events = events;
-        this.eventFactory = eventFactory;
+        this.ledger = ledger;
         this.payments = payments;
         this.cipher = cipher;
-        this.results = new DepositPaymentResults(transactions, events, eventFactory, cipher);
+        this.results = new DepositPaymentResults(transactions, ledger, cipher);
     }
 
     /** The whole deposit on this thread, Stripe call included. */
@@ -106,18 +102,14 @@ public class DepositFundsService {
         processed.markProcessed(command.transactionId());
         TransactionRecord tx = CommandChecks.requireMatchingRow(command, transactions);
         if (tx.status() == TransactionStatus.PENDING) {
-            boolean active = wallets.lockForUpdate(List.of(tx.walletId())).stream().anyMatch(WalletState::active);
+            boolean active = ledger.lockWallets(List.of(tx.walletId())).values().stream().anyMatch(WalletState::active);
             if (!active) {
                 // Frozen (or gone) since the gateway accepted it: do not charge the card.
-                if (transactions.changeStatus(tx.id(), Set.of(TransactionStatus.PENDING), TransactionStatus.FAILED,
-                        FailureReason.WALLET_INACTIVE)) {
-                    events.append(eventFactory.changed(tx, TransactionStatus.FAILED, FailureReason.WALLET_INACTIVE));
-                }
+                ledger.applyIfCurrent(new LedgerTransitions.Change(tx,
+                        Transition.failed(tx.id(), tx.currency(), FailureReason.WALLET_INACTIVE)));
                 return null;
             }
-            if (transactions.changeStatus(tx.id(), Set.of(TransactionStatus.PENDING), TransactionStatus.PROCESSING, null)) {
-                events.append(eventFactory.changed(tx, TransactionStatus.PROCESSING, null));
-            }
+            ledger.applyIfCurrent(new LedgerTransitions.Change(tx, Transition.depositProcessing(tx.id(), tx.currency())));
             return tx;
         }
         return tx.status() == TransactionStatus.PROCESSING ? tx : null;

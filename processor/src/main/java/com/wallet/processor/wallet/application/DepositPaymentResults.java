@@ -2,10 +2,10 @@ package com.wallet.processor.wallet.application;
 
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.FailureReason;
-import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.domain.Transition;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,19 +18,14 @@ import org.slf4j.LoggerFactory;
 class DepositPaymentResults {
 
     private static final Logger log = LoggerFactory.getLogger(DepositPaymentResults.class);
-    private static final Set<TransactionStatus> OPEN = Set.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING);
-
     private final Transactions transactions;
-    private final TransactionEvents events;
-    private final TransactionEventFactory eventFactory;
+    private final LedgerTransitions ledger;
     private final FieldCipher cipher;
 
-    DepositPaymentResults(Transactions transactions, TransactionEvents events, TransactionEventFactory eventFactory,
-                          FieldCipher cipher) {
+    DepositPaymentResults(Transactions transactions, LedgerTransitions ledger, FieldCipher cipher) {
         this.cipher = cipher;
         this.transactions = transactions;
-        this.events = events;
-        this.eventFactory = eventFactory;
+        this.ledger = ledger;
     }
 
     /**
@@ -79,8 +74,7 @@ class DepositPaymentResults {
 
     /** open -> FAILED with its outbox event; IGNORED when the deposit was no longer open. */
     Outcome fail(TransactionRecord tx, FailureReason reason) {
-        if (transactions.changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, reason)) {
-            events.append(eventFactory.changed(tx, TransactionStatus.FAILED, reason));
+        if (ledger.applyIfCurrent(new LedgerTransitions.Change(tx, Transition.depositFailed(tx.id(), tx.currency(), reason)))) {
             log.info("deposit {} FAILED {}", tx.id(), reason);
             return Outcome.FAILED;
         }

@@ -2,9 +2,10 @@ package com.wallet.processor.wallet.application;
 
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
-import com.wallet.processor.wallet.domain.Postings;
+import com.wallet.common.money.Money;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import com.wallet.processor.wallet.domain.StripeDisagreement;
-import com.wallet.processor.wallet.domain.WalletRules;
+import com.wallet.processor.wallet.domain.Transition;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,23 +28,13 @@ class DepositSettlement {
 
     private static final Logger log = LoggerFactory.getLogger(DepositSettlement.class);
 
-    private final Transactions transactions;
-    private final Wallets wallets;
-    private final Ledger ledger;
-    private final TransactionEvents events;
-    private final TransactionEventFactory eventFactory;
+    private final LedgerTransitions ledger;
     private final StripeDisagreements disagreements;
     private final DepositChargeBacks chargeBacks;
 
-    DepositSettlement(Transactions transactions, Wallets wallets, Ledger ledger, TransactionEvents events,
-                      TransactionEventFactory eventFactory, StripeDisagreements disagreements,
-                      DepositChargeBacks chargeBacks) {
+    DepositSettlement(LedgerTransitions ledger, StripeDisagreements disagreements, DepositChargeBacks chargeBacks) {
         this.chargeBacks = chargeBacks;
-        this.transactions = transactions;
-        this.wallets = wallets;
         this.ledger = ledger;
-        this.events = events;
-        this.eventFactory = eventFactory;
         this.disagreements = disagreements;
     }
 
@@ -71,13 +62,11 @@ class DepositSettlement {
             }
             return Outcome.IGNORED;
         }
-        if (!transactions.settleDeposit(tx.id(), charged.paymentIntentId())) {
+        Transition settled = Transition.depositSettled(tx.id(), tx.walletId(), Money.of(tx.amount(), tx.currency()),
+                charged.paymentIntentId());
+        if (!ledger.applyIfCurrent(new LedgerTransitions.Change(tx, settled))) {
             return Outcome.IGNORED;
         }
-        wallets.credit(tx.walletId(), tx.amount());
-        Postings postings = WalletRules.depositSettlement(tx.amount(), tx.walletId());
-        ledger.post(tx.id(), tx.currency(), postings);
-        events.append(eventFactory.changed(tx, TransactionStatus.COMPLETED, null, postings));
         log.info("deposit {} COMPLETED by {}", tx.id(), source);
         // A refund or dispute Stripe reported before this settlement is netted now, in the same transaction.
         chargeBacks.settled(tx, charged.eventId());

@@ -1,13 +1,13 @@
 package com.wallet.processor.wallet.application;
 
 import com.wallet.processor.wallet.domain.EntryKind;
-import com.wallet.processor.wallet.domain.Postings;
 import java.util.UUID;
 
-/** Port: the double-entry ledger (a deferred trigger re-checks that each transaction sums to zero). */
+/**
+ * Port: what the double-entry ledger holds for a transaction. Postings are written through
+ * {@link com.wallet.processor.wallet.application.batch.LedgerTransitions} only.
+ */
 public interface Ledger {
-
-    void post(UUID transactionId, String currency, Postings postings);
 
     /** Sum of the STRIPE_CLEARING postings of one kind of a transaction (e.g. what was refunded so far). */
     long clearingTotal(UUID transactionId, EntryKind kind);

@@ -3,6 +3,7 @@ package com.wallet.processor.wallet.application;
 import com.wallet.common.observability.RequestId;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.messaging.FailureReason;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import com.wallet.processor.wallet.domain.DepositReconciliation;
 import com.wallet.processor.wallet.domain.StripeDisagreement;
 import io.micrometer.core.instrument.Counter;
@@ -54,9 +55,9 @@ public class ReconcileDepositsService {
     private final ReconcilerProperties properties;
     private final MeterRegistry meters;
 
-    public ReconcileDepositsService(TransactionTemplate transaction, Transactions transactions, Wallets wallets,
-                                    Ledger ledger, TransactionEvents events, TransactionEventFactory eventFactory,
-                                    WalletLocks locks, PaymentGateway payments, FieldCipher cipher,
+    public ReconcileDepositsService(TransactionTemplate transaction, Transactions transactions, Ledger ledger,
+                                    LedgerTransitions transitions, WalletLocks locks, PaymentGateway payments,
+                                    FieldCipher cipher,
                                     ReconcilerProperties properties, MeterRegistry meters,
                                     StripeDisagreements disagreements, StripeChargeBacks chargeBacks,
                                     Shortfalls shortfalls) {
@@ -65,9 +66,9 @@ public class ReconcileDepositsService {
         this.locks = locks;
         this.payments = payments;
         this.cipher = cipher;
-        this.results = new DepositPaymentResults(transactions, events, eventFactory, cipher);
-        this.settlement = new DepositSettlement(transactions, wallets, ledger, events, eventFactory, disagreements,
-                new DepositChargeBacks(chargeBacks, wallets, ledger, shortfalls, events, eventFactory, disagreements));
+        this.results = new DepositPaymentResults(transactions, transitions, cipher);
+        this.settlement = new DepositSettlement(transitions, disagreements,
+                new DepositChargeBacks(chargeBacks, ledger, shortfalls, transitions, disagreements));
         this.disagreements = disagreements;
         this.properties = properties;
         this.meters = meters;

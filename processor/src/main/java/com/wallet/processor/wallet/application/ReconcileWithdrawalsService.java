@@ -1,6 +1,7 @@
 package com.wallet.processor.wallet.application;
 
 import com.wallet.common.observability.RequestId;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -39,13 +40,12 @@ public class ReconcileWithdrawalsService {
     private final MeterRegistry meters;
 
     public ReconcileWithdrawalsService(TransactionTemplate transaction, Transactions transactions, Wallets wallets,
-                                       Ledger ledger, TransactionEvents events, TransactionEventFactory eventFactory,
-                                       WalletLocks locks, PaymentGateway payments, String defaultDestination,
-                                       ReconcilerProperties properties, MeterRegistry meters,
+                                       LedgerTransitions ledger, WalletLocks locks, PaymentGateway payments,
+                                       String defaultDestination, ReconcilerProperties properties, MeterRegistry meters,
                                        StripeDisagreements disagreements) {
         this.transactions = transactions;
-        this.payouts = new WithdrawalPayouts(locks, transaction, transactions, wallets, ledger, events, eventFactory,
-                payments, defaultDestination, disagreements);
+        this.payouts = new WithdrawalPayouts(locks, transaction, wallets, ledger, payments, defaultDestination,
+                disagreements);
         this.properties = properties;
         this.meters = meters;
     }

@@ -1,14 +1,15 @@
 package com.wallet.processor.wallet.application;
 
-import com.wallet.common.messaging.FailureReason;
-import com.wallet.common.messaging.TransactionStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
-/** Port: the transactions the gateway created. Status changes are conditional on the current status. */
+/**
+ * Port: the transactions the gateway created, and what the processor records of Stripe on them.
+ * Status changes go through {@link com.wallet.processor.wallet.application.batch.LedgerTransitions}
+ * only.
+ */
 public interface Transactions {
 
     Optional<TransactionRecord> find(UUID id);
@@ -16,9 +17,6 @@ public interface Transactions {
     Optional<TransactionRecord> findByPaymentIntent(String paymentIntentId);
 
     Optional<TransactionRecord> findByStripeTransfer(String transferId);
-
-    /** status := to (and failure_reason) where status is one of {@code from}. */
-    boolean changeStatus(UUID id, Set<TransactionStatus> from, TransactionStatus to, FailureReason reason);
 
     /**
      * Keeps what the customer needs to finish 3-D Secure in the transaction's metadata while it is
@@ -28,30 +26,6 @@ public interface Transactions {
 
     /** Records the PaymentIntent id where none is recorded yet. */
     boolean recordPaymentIntent(UUID id, String paymentIntentId);
-
-    /** A DEPOSIT still PENDING or PROCESSING becomes COMPLETED (and remembers the PaymentIntent). */
-    boolean settleDeposit(UUID id, String paymentIntentId);
-
-    /**
-     * A WITHDRAWAL still PROCESSING becomes COMPLETED with its Stripe transfer id (unless another
-     * transfer id is already recorded).
-     */
-    boolean completePayout(UUID id, String transferId);
-
-    /**
-     * A WITHDRAWAL still PROCESSING with no Transfer recorded becomes FAILED PAYOUT_FAILED: the one
-     * way its funds go back before a payout (never while a Transfer for it is known).
-     */
-    boolean failPayout(UUID id);
-
-    /**
-     * A WITHDRAWAL still PROCESSING with exactly this Transfer recorded becomes FAILED PAYOUT_FAILED:
-     * only for a Transfer Stripe says does not exist, with none for the withdrawal either.
-     */
-    boolean failPayoutOfMissingTransfer(UUID id, String transferId);
-
-    /** A WITHDRAWAL PROCESSING or COMPLETED becomes REVERSED. */
-    boolean reversePayout(UUID id, String transferId);
 
     /**
      * DEPOSITs in PROCESSING not updated for at least {@code idleFor}, least recently updated first,

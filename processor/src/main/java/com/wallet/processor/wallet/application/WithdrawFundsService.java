@@ -1,13 +1,13 @@
 package com.wallet.processor.wallet.application;
 
-import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.WithdrawFunds;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import com.wallet.processor.wallet.domain.Decision;
+import com.wallet.processor.wallet.domain.Transition;
 import com.wallet.processor.wallet.domain.WalletRules;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,26 +34,19 @@ public class WithdrawFundsService {
     private final TransactionTemplate transaction;
     private final ProcessedCommands processed;
     private final Transactions transactions;
-    private final Wallets wallets;
-    private final Ledger ledger;
-    private final TransactionEvents events;
-    private final TransactionEventFactory eventFactory;
+    private final LedgerTransitions ledger;
     private final WithdrawalPayouts payouts;
 
     public WithdrawFundsService(WalletLocks locks, TransactionTemplate transaction, ProcessedCommands processed,
-                                Transactions transactions, Wallets wallets, Ledger ledger, TransactionEvents events,
-                                TransactionEventFactory eventFactory, PaymentGateway payments, String defaultDestination,
-                                StripeDisagreements disagreements) {
+                                Transactions transactions, Wallets wallets, LedgerTransitions ledger,
+                                PaymentGateway payments, String defaultDestination, StripeDisagreements disagreements) {
         this.locks = locks;
         this.transaction = transaction;
         this.processed = processed;
         this.transactions = transactions;
-        this.wallets = wallets;
         this.ledger = ledger;
-        this.events = events;
-        this.eventFactory = eventFactory;
-        this.payouts = new WithdrawalPayouts(locks, transaction, transactions, wallets, ledger, events, eventFactory,
-                payments, defaultDestination, disagreements);
+        this.payouts = new WithdrawalPayouts(locks, transaction, wallets, ledger, payments,
+                defaultDestination, disagreements);
     }
 
     /** The whole withdrawal on this thread, Stripe call included. */
@@ -107,33 +100,26 @@ public class WithdrawFundsService {
         if (!first || tx.status() != TransactionStatus.PENDING) {
             return new Debit(tx, first ? Outcome.IGNORED : Outcome.DUPLICATE);
         }
-        List<WalletState> state = wallets.lockForUpdate(List.of(tx.walletId()));
-        if (state.isEmpty()) {
+        WalletState wallet = ledger.lockWallets(List.of(tx.walletId())).get(tx.walletId());
+        if (wallet == null) {
             throw new PoisonCommandException("withdrawal " + tx.id() + " names a wallet that does not exist");
         }
-        Decision decision = WalletRules.withdrawal(tx.amount(), tx.currency(), state.get(0));
+        Decision decision = WalletRules.withdrawal(tx.amount(), tx.currency(), wallet);
         if (decision instanceof Decision.Rejected rejected) {
-            changeStatus(tx, Set.of(TransactionStatus.PENDING), TransactionStatus.FAILED, rejected.reason());
+            change(tx, Transition.failed(tx.id(), tx.currency(), rejected.reason()));
             return new Debit(tx, Outcome.FAILED);
         }
         if (decision instanceof Decision.Accepted accepted) {
-            if (!wallets.debitActive(tx.walletId(), tx.amount())) {
-                throw new IllegalStateException("conditional debit of withdrawal " + tx.id() + " matched no row");
-            }
-            ledger.post(tx.id(), tx.currency(), accepted.postings());
-            if (!transactions.changeStatus(tx.id(), Set.of(TransactionStatus.PENDING), TransactionStatus.PROCESSING, null)) {
-                throw new IllegalStateException("transaction " + tx.id() + " changed status concurrently");
-            }
-            events.append(eventFactory.changed(tx, TransactionStatus.PROCESSING, null, accepted.postings()));
+            change(tx, Transition.withdrawalDebited(tx.id(), tx.currency(), accepted.postings()));
             return new Debit(tx, Outcome.PROCESSING);
         }
         throw new IllegalStateException("unhandled decision " + decision.getClass().getSimpleName());
     }
 
-    private void changeStatus(TransactionRecord tx, Set<TransactionStatus> from, TransactionStatus to, FailureReason reason) {
-        if (!transactions.changeStatus(tx.id(), from, to, reason)) {
+    /** Under the wallet lock and its row lock nothing else may have moved it: if it did, roll back. */
+    private void change(TransactionRecord tx, Transition transition) {
+        if (!ledger.applyIfCurrent(new LedgerTransitions.Change(tx, transition))) {
             throw new IllegalStateException("transaction " + tx.id() + " changed status concurrently");
         }
-        events.append(eventFactory.changed(tx, to, reason));
     }
 }

@@ -1,9 +1,9 @@
 package com.wallet.processor.wallet.application;
 
-import com.wallet.common.messaging.FailureReason;
-import com.wallet.common.messaging.TransactionStatus;
-import com.wallet.processor.wallet.domain.Postings;
-import com.wallet.processor.wallet.domain.WalletRules;
+import com.wallet.common.money.Money;
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.domain.Transition;
+import com.wallet.processor.wallet.domain.WithdrawalReversal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,27 +16,18 @@ class WithdrawalOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(WithdrawalOutcomes.class);
 
-    private final Transactions transactions;
-    private final Wallets wallets;
-    private final Ledger ledger;
-    private final TransactionEvents events;
-    private final TransactionEventFactory eventFactory;
+    private final LedgerTransitions ledger;
 
-    WithdrawalOutcomes(Transactions transactions, Wallets wallets, Ledger ledger, TransactionEvents events,
-                       TransactionEventFactory eventFactory) {
-        this.transactions = transactions;
-        this.wallets = wallets;
+    WithdrawalOutcomes(LedgerTransitions ledger) {
         this.ledger = ledger;
-        this.events = events;
-        this.eventFactory = eventFactory;
     }
 
     /** PROCESSING -> COMPLETED with the Transfer id (the wallet was debited when it became PROCESSING). */
     Outcome complete(TransactionRecord tx, String transferId, String source) {
-        if (!transactions.completePayout(tx.id(), transferId)) {
+        if (!ledger.applyIfCurrent(new LedgerTransitions.Change(tx,
+                Transition.payoutCompleted(tx.id(), tx.currency(), transferId)))) {
             return Outcome.IGNORED; // already completed, reversed, or another Transfer is recorded
         }
-        events.append(eventFactory.changed(tx, TransactionStatus.COMPLETED, null));
         log.info("withdrawal {} COMPLETED with transfer {} by {}", tx.id(), transferId, source);
         return Outcome.COMPLETED;
     }
@@ -47,7 +38,7 @@ class WithdrawalOutcomes {
      * while the withdrawal is PROCESSING with no Transfer recorded.
      */
     Outcome restore(TransactionRecord tx, String source) {
-        return transactions.failPayout(tx.id()) ? giveBack(tx, source) : Outcome.IGNORED;
+        return giveBack(tx, new WithdrawalReversal.PayoutRefused(), source);
     }
 
     /**
@@ -56,15 +47,15 @@ class WithdrawalOutcomes {
      * still the recorded one and the withdrawal PROCESSING.
      */
     Outcome restoreMissing(TransactionRecord tx, String source) {
-        return transactions.failPayoutOfMissingTransfer(tx.id(), tx.stripeTransferId())
-                ? giveBack(tx, source) : Outcome.IGNORED;
+        return giveBack(tx, new WithdrawalReversal.TransferMissing(tx.stripeTransferId()), source);
     }
 
-    private Outcome giveBack(TransactionRecord tx, String source) {
-        wallets.credit(tx.walletId(), tx.amount());
-        Postings postings = WalletRules.withdrawalReversal(tx.amount(), tx.walletId());
-        ledger.post(tx.id(), tx.currency(), postings);
-        events.append(eventFactory.changed(tx, TransactionStatus.FAILED, FailureReason.PAYOUT_FAILED, postings));
+    private Outcome giveBack(TransactionRecord tx, WithdrawalReversal.Cause cause, String source) {
+        Transition back = WithdrawalReversal.decide(tx.id(), tx.walletId(), Money.of(tx.amount(), tx.currency()), cause)
+                .orElseThrow();
+        if (!ledger.applyIfCurrent(new LedgerTransitions.Change(tx, back))) {
+            return Outcome.IGNORED;
+        }
         log.info("withdrawal {} FAILED PAYOUT_FAILED by {}: funds restored", tx.id(), source);
         return Outcome.FAILED;
     }

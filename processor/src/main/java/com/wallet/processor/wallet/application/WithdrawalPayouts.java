@@ -1,5 +1,6 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.batch.LedgerTransitions;
 import com.wallet.processor.wallet.domain.StripeDisagreement;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.CreateAnswer;
@@ -39,14 +40,14 @@ class WithdrawalPayouts {
     private final StripeDisagreements disagreements;
     private final String defaultDestination;
 
-    WithdrawalPayouts(WalletLocks locks, TransactionTemplate transaction, Transactions transactions, Wallets wallets,
-                      Ledger ledger, TransactionEvents events, TransactionEventFactory eventFactory,
-                      PaymentGateway payments, String defaultDestination, StripeDisagreements disagreements) {
+    WithdrawalPayouts(WalletLocks locks, TransactionTemplate transaction, Wallets wallets,
+                      LedgerTransitions ledger, PaymentGateway payments, String defaultDestination,
+                      StripeDisagreements disagreements) {
         this.locks = locks;
         this.transaction = transaction;
         this.wallets = wallets;
         this.payments = payments;
-        this.outcomes = new WithdrawalOutcomes(transactions, wallets, ledger, events, eventFactory);
+        this.outcomes = new WithdrawalOutcomes(ledger);
         this.disagreements = disagreements;
         this.defaultDestination = defaultDestination;
     }

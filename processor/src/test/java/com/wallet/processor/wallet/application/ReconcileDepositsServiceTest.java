@@ -16,6 +16,7 @@ import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
+import com.wallet.processor.wallet.domain.Transition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,9 +38,8 @@ class ReconcileDepositsServiceTest {
 
     private final FieldCipher cipher = new FieldCipher(EncryptionKey.parse("k1", "0123456789abcdef0123456789abcdef"));
     private final Transactions transactions = mock(Transactions.class);
-    private final Wallets wallets = mock(Wallets.class);
     private final Ledger ledger = mock(Ledger.class);
-    private final TransactionEvents events = mock(TransactionEvents.class);
+    private final FakeLedgerTransitions transitions = new FakeLedgerTransitions();
     private final PaymentGateway payments = mock(PaymentGateway.class);
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
     private final ReconcilerProperties properties = new ReconcilerProperties(true, Duration.ofSeconds(15),
@@ -52,11 +52,9 @@ class ReconcileDepositsServiceTest {
     @SuppressWarnings("unchecked")
     void setUp() {
         when(transaction.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
-        when(transactions.changeStatus(any(), any(), any(), any())).thenReturn(true);
-        when(transactions.settleDeposit(any(), any())).thenReturn(true);
         WalletLocks locks = walletIds -> () -> { };
-        reconciler = new ReconcileDepositsService(transaction, transactions, wallets, ledger, events,
-                new TransactionEventFactory(Clock.systemUTC()), locks, payments, cipher, properties,
+        reconciler = new ReconcileDepositsService(transaction, transactions, ledger, transitions, locks, payments, cipher,
+                properties,
                 meters, (tx, object, event, disagreement) -> operatorRecords.add(
                         tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()),
                 noChargeBacks(), mock(Shortfalls.class));
@@ -66,6 +64,25 @@ class ReconcileDepositsServiceTest {
         StripeChargeBacks chargeBacks = mock(StripeChargeBacks.class);
         when(chargeBacks.claims(any())).thenReturn(new StripeChargeBacks.Claims(0, 0));
         return chargeBacks;
+    }
+
+    /** The status changes offered, settlements aside (an open deposit failing, as "id reason"). */
+    private List<String> failures() {
+        return transitions.attempted().stream().filter(t -> t.to() == TransactionStatus.FAILED)
+                .peek(t -> assertThat(t.from()).isEqualTo(OPEN))
+                .map(t -> t.transactionId() + " " + t.reason()).toList();
+    }
+
+    /** The settlements offered, as "id paymentIntentId". */
+    private List<String> settlements() {
+        return transitions.attempted().stream().filter(t -> t.to() == TransactionStatus.COMPLETED)
+                .map(t -> t.transactionId() + " " + t.stripe().id()).toList();
+    }
+
+    private long credited() {
+        return transitions.applied().stream().filter(Transition::movesMoney)
+                .mapToLong(t -> t.postings().entries().stream().filter(p -> p.walletId() != null && p.amount() > 0)
+                        .mapToLong(p -> p.amount()).sum()).sum();
     }
 
     private TransactionRecord deposit(String paymentIntentId) {
@@ -103,9 +120,9 @@ class ReconcileDepositsServiceTest {
         assertThat(payment.getValue().idempotencyKey()).isEqualTo("deposit-" + tx.id());
         assertThat(payment.getValue().paymentMethod()).isEqualTo("pm_card_visa");
         assertThat(payment.getValue().amount()).isEqualTo(1_000);
-        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        assertThat(failures()).isEmpty();
         verify(transactions).postponeReconciliation(tx.id());
-        verify(events, never()).append(any());
+        assertThat(transitions.applied()).isEmpty();
     }
 
     @Test
@@ -116,7 +133,7 @@ class ReconcileDepositsServiceTest {
         assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.PROCESSING);
 
         verify(transactions).postponeReconciliation(tx.id());
-        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        assertThat(failures()).isEmpty();
         assertThat(operatorRecords).isEmpty();
     }
 
@@ -127,9 +144,9 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.FAILED);
 
-        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.PAYMENT_FAILED);
-        verify(wallets, never()).credit(any(), anyLong());
-        verify(ledger, never()).post(any(), any(), any());
+        assertThat(failures()).containsExactly(tx.id() + " PAYMENT_FAILED");
+        assertThat(credited()).isZero();
+        assertThat(transitions.applied()).noneMatch(Transition::movesMoney);
         assertThat(operatorRecords).containsExactly(tx.id() + " pi_gone EXISTENCE missing");
     }
 
@@ -137,7 +154,7 @@ class ReconcileDepositsServiceTest {
     void writesNoOperatorRecordWhenTheDepositEndedMeanwhile() {
         TransactionRecord tx = deposit("pi_gone");
         when(payments.retrievePayment("pi_gone")).thenReturn(new PaymentGateway.PaymentNotFound("pi_gone"));
-        when(transactions.changeStatus(any(), any(), any(), any())).thenReturn(false);
+        transitions.current = false;
 
         assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.IGNORED);
 
@@ -151,7 +168,7 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, Duration.ofDays(2))).isEqualTo(Outcome.PROCESSING);
 
-        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        assertThat(failures()).isEmpty();
         assertThat(operatorRecords).isEmpty();
     }
 
@@ -162,8 +179,8 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.FAILED);
 
-        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.PAYMENT_FAILED);
-        verify(events).append(any());
+        assertThat(failures()).containsExactly(tx.id() + " PAYMENT_FAILED");
+        assertThat(transitions.applied()).hasSize(1);
     }
 
     @Test
@@ -202,8 +219,8 @@ class ReconcileDepositsServiceTest {
         assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.PROCESSING);
 
         verify(transactions).recordPaymentIntent(tx.id(), "pi_1");
-        verify(transactions, never()).changeStatus(any(), any(), any(), any());
-        verify(wallets, never()).credit(any(), anyLong());
+        assertThat(failures()).isEmpty();
+        assertThat(credited()).isZero();
     }
 
     @Test
@@ -214,7 +231,7 @@ class ReconcileDepositsServiceTest {
         assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.FAILED);
 
         verify(transactions).recordPaymentIntent(tx.id(), "pi_2");
-        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.CARD_DECLINED);
+        assertThat(failures()).containsExactly(tx.id() + " CARD_DECLINED");
     }
 
     @Test
@@ -223,15 +240,14 @@ class ReconcileDepositsServiceTest {
         when(payments.retrievePayment("pi_3")).thenReturn(new PaymentGateway.PaymentFound("pi_3", "succeeded", 1_000, null));
 
         assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.COMPLETED);
-        when(transactions.settleDeposit(any(), any())).thenReturn(false); // the webhook (or another reconciler) was first
+        transitions.current = false; // the webhook (or another reconciler) was first
         assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.IGNORED);
 
-        verify(transactions, times(2)).settleDeposit(tx.id(), "pi_3");
-        verify(wallets, times(1)).credit(tx.walletId(), 1_000);
-        verify(ledger, times(1)).post(eq(tx.id()), eq("USD"), any());
-        ArgumentCaptor<TransactionEvent> event = ArgumentCaptor.forClass(TransactionEvent.class);
-        verify(events, times(1)).append(event.capture());
-        assertThat(event.getValue().status()).isEqualTo(TransactionStatus.COMPLETED);
+        assertThat(settlements()).containsExactly(tx.id() + " pi_3", tx.id() + " pi_3");
+        assertThat(transitions.balanceChangeOf(tx.walletId())).isEqualTo(1_000);
+        assertThat(transitions.applied()).filteredOn(Transition::movesMoney).hasSize(1);
+        // one event: the one applied change, COMPLETED
+        assertThat(transitions.applied()).singleElement().satisfies(t -> assertThat(t.to()).isEqualTo(TransactionStatus.COMPLETED));
         verify(payments, never()).createPayment(any());
     }
 
@@ -243,8 +259,8 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.IGNORED);
 
-        verify(transactions, never()).settleDeposit(any(), any());
-        verify(wallets, never()).credit(any(), anyLong());
+        assertThat(settlements()).isEmpty();
+        assertThat(credited()).isZero();
         assertThat(operatorRecords).containsExactly(tx.id() + " pi_eur CURRENCY EUR");
     }
 
@@ -256,8 +272,8 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.FAILED);
 
-        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.CARD_DECLINED);
-        verify(wallets, never()).credit(any(), anyLong());
+        assertThat(failures()).containsExactly(tx.id() + " CARD_DECLINED");
+        assertThat(credited()).isZero();
     }
 
     @Test
@@ -274,7 +290,7 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.FAILED);
         verify(payments).cancelPayment("pi_5", tx.id());
-        verify(transactions).changeStatus(tx.id(), OPEN, TransactionStatus.FAILED, FailureReason.PAYMENT_FAILED);
+        assertThat(failures()).containsExactly(tx.id() + " PAYMENT_FAILED");
     }
 
     @Test
@@ -287,7 +303,7 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.PROCESSING);
 
-        verify(transactions, never()).changeStatus(any(), any(), any(), any());
+        assertThat(failures()).isEmpty();
         verify(transactions).postponeReconciliation(tx.id());
     }
 
@@ -301,8 +317,8 @@ class ReconcileDepositsServiceTest {
         assertThat(reconcile(unreachable, OLD)).isEqualTo(Outcome.PROCESSING);
         assertThat(reconcile(processing, OLD)).isEqualTo(Outcome.PROCESSING);
 
-        verify(transactions, never()).changeStatus(any(), any(), any(), any());
-        verify(transactions, never()).settleDeposit(any(), any());
+        assertThat(failures()).isEmpty();
+        assertThat(settlements()).isEmpty();
         verify(transactions).postponeReconciliation(unreachable.id());
         verify(transactions).postponeReconciliation(processing.id());
     }
@@ -318,6 +334,6 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconciler.reconcileStaleDeposits()).isEqualTo(2);
 
-        verify(transactions).changeStatus(fine.id(), OPEN, TransactionStatus.FAILED, FailureReason.PAYMENT_FAILED);
+        assertThat(failures()).containsExactly(fine.id() + " PAYMENT_FAILED");
     }
 }

@@ -2,7 +2,6 @@ package com.wallet.processor.wallet.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -12,8 +11,9 @@ import static org.mockito.Mockito.when;
 
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
+import com.wallet.processor.wallet.domain.StripeObject;
+import com.wallet.processor.wallet.domain.Transition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +27,7 @@ class ReconcileWithdrawalsServiceTest {
 
     private final Transactions transactions = mock(Transactions.class);
     private final Wallets wallets = mock(Wallets.class);
-    private final Ledger ledger = mock(Ledger.class);
-    private final TransactionEvents events = mock(TransactionEvents.class);
+    private final FakeLedgerTransitions ledger = new FakeLedgerTransitions();
     private final PaymentGateway payments = mock(PaymentGateway.class);
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -43,15 +42,39 @@ class ReconcileWithdrawalsServiceTest {
     @SuppressWarnings("unchecked")
     void setUp() {
         when(transaction.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
-        when(transactions.completePayout(any(), any())).thenReturn(true);
-        when(transactions.failPayout(any())).thenReturn(true);
-        when(transactions.failPayoutOfMissingTransfer(any(), any())).thenReturn(true);
         when(wallets.stripeAccountId(any())).thenReturn(Optional.of("acct_1"));
         WalletLocks locks = walletIds -> () -> { };
-        reconciler = new ReconcileWithdrawalsService(transaction, transactions, wallets, ledger, events,
-                new TransactionEventFactory(Clock.systemUTC()), locks, payments, "acct_default", properties, meters,
+        reconciler = new ReconcileWithdrawalsService(transaction, transactions, wallets, ledger, locks, payments,
+                "acct_default", properties, meters,
                 (tx, object, event, disagreement) -> operatorRecords.add(
                         tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()));
+    }
+
+    /** The withdrawal's COMPLETED changes offered, as "id transferId". */
+    private List<String> completePayouts() {
+        return ledger.attempted().stream().filter(t -> t.to() == TransactionStatus.COMPLETED)
+                .map(t -> t.transactionId() + " " + t.stripe().id()).toList();
+    }
+
+    /** The funds-back changes offered while no Transfer is recorded. */
+    private List<UUID> failPayouts() {
+        return ledger.attempted().stream().filter(t -> t.to() == TransactionStatus.FAILED
+                        && t.stripe().match() == StripeObject.Match.UNSET)
+                .map(Transition::transactionId).toList();
+    }
+
+    /** The funds-back changes offered for a recorded Transfer Stripe does not hold, as "id transferId". */
+    private List<String> failPayoutsOfMissingTransfer() {
+        return ledger.attempted().stream().filter(t -> t.to() == TransactionStatus.FAILED
+                        && t.stripe().match() == StripeObject.Match.SAME)
+                .map(t -> t.transactionId() + " " + t.stripe().id()).toList();
+    }
+
+    /** What all applied changes credited to any wallet. */
+    private long credited() {
+        return ledger.applied().stream().filter(Transition::movesMoney)
+                .mapToLong(t -> t.postings().entries().stream().filter(p -> p.walletId() != null && p.amount() > 0)
+                        .mapToLong(p -> p.amount()).sum()).sum();
     }
 
     private TransactionRecord withdrawal(String transferId) {
@@ -84,7 +107,7 @@ class ReconcileWithdrawalsServiceTest {
 
         reconciler.reconcileStaleWithdrawals();
 
-        verify(transactions).completePayout(tx.id(), "tr_1");
+        assertThat(completePayouts()).containsExactly(tx.id() + " tr_1");
         verify(payments, never()).createPayout(any());
         verify(payments, never()).findTransfer(any());
         assertThat(reconciled(Outcome.COMPLETED)).isEqualTo(1);
@@ -97,9 +120,9 @@ class ReconcileWithdrawalsServiceTest {
 
         reconciler.reconcileStaleWithdrawals();
 
-        verify(transactions).completePayout(tx.id(), "tr_2");
+        assertThat(completePayouts()).containsExactly(tx.id() + " tr_2");
         verify(payments, never()).createPayout(any());
-        verify(wallets, never()).credit(any(), anyLong());
+        assertThat(credited()).isZero();
     }
 
     @Test
@@ -111,14 +134,14 @@ class ReconcileWithdrawalsServiceTest {
         reconciler.reconcileStaleWithdrawals();
 
         verify(payments).createPayout(new PaymentGateway.Payout(tx.id(), tx.walletId(), 1_000, "USD", "acct_1"));
-        verify(transactions).completePayout(tx.id(), "tr_3");
+        assertThat(completePayouts()).containsExactly(tx.id() + " tr_3");
     }
 
     @Test
     void neverPaysAWalletWithoutStripeAccountToADefaultAccountOutsideLocalMode() {
         ReconcileWithdrawalsService withoutDefault = new ReconcileWithdrawalsService(transaction, transactions, wallets,
-                ledger, events, new TransactionEventFactory(Clock.systemUTC()), walletIds -> () -> { }, payments,
-                new PayoutProperties(null).defaultDestination(), properties, meters, (tx, object, event, d) -> { });
+                ledger, walletIds -> () -> { }, payments, new PayoutProperties(null).defaultDestination(), properties,
+                meters, (tx, object, event, d) -> { });
         TransactionRecord tx = withdrawal(null);
         when(wallets.stripeAccountId(tx.walletId())).thenReturn(Optional.empty());
         when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());
@@ -126,8 +149,8 @@ class ReconcileWithdrawalsServiceTest {
         withoutDefault.reconcileStaleWithdrawals();
 
         verify(payments, never()).createPayout(any());
-        verify(transactions).failPayout(tx.id());
-        verify(wallets).credit(tx.walletId(), 1_000);
+        assertThat(failPayouts()).containsExactly(tx.id());
+        assertThat(ledger.balanceChangeOf(tx.walletId())).isEqualTo(1_000);
     }
 
     @Test
@@ -150,8 +173,8 @@ class ReconcileWithdrawalsServiceTest {
 
         reconciler.reconcileStaleWithdrawals();
 
-        verify(transactions).failPayout(tx.id());
-        verify(wallets).credit(tx.walletId(), 1_000);
+        assertThat(failPayouts()).containsExactly(tx.id());
+        assertThat(ledger.balanceChangeOf(tx.walletId())).isEqualTo(1_000);
         assertThat(reconciled(Outcome.FAILED)).isEqualTo(1);
     }
 
@@ -165,8 +188,8 @@ class ReconcileWithdrawalsServiceTest {
         when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferLookupFailed("ApiConnectionException"));
         reconciler.reconcileStaleWithdrawals();
 
-        verify(transactions, never()).failPayout(any());
-        verify(wallets, never()).credit(any(), anyLong());
+        assertThat(failPayouts()).isEmpty();
+        assertThat(credited()).isZero();
         verify(transactions, times(2)).postponeWithdrawalReconciliation(tx.id());
         assertThat(reconciled(Outcome.PROCESSING)).isEqualTo(2);
     }
@@ -179,8 +202,8 @@ class ReconcileWithdrawalsServiceTest {
 
         reconciler.reconcileStaleWithdrawals();
 
-        verify(transactions, never()).failPayoutOfMissingTransfer(any(), any());
-        verify(wallets, never()).credit(any(), anyLong());
+        assertThat(failPayoutsOfMissingTransfer()).isEmpty();
+        assertThat(credited()).isZero();
         verify(payments, never()).createPayout(any());
         verify(transactions).postponeWithdrawalReconciliation(tx.id());
         assertThat(operatorRecords).isEmpty();
@@ -194,9 +217,9 @@ class ReconcileWithdrawalsServiceTest {
 
         reconciler.reconcileStaleWithdrawals();
 
-        verify(transactions).failPayoutOfMissingTransfer(tx.id(), "tr_gone");
-        verify(transactions, never()).failPayout(any());
-        verify(wallets).credit(tx.walletId(), 1_000);
+        assertThat(failPayoutsOfMissingTransfer()).containsExactly(tx.id() + " tr_gone");
+        assertThat(failPayouts()).isEmpty();
+        assertThat(ledger.balanceChangeOf(tx.walletId())).isEqualTo(1_000);
         verify(payments, never()).createPayout(any());
         assertThat(operatorRecords).containsExactly(tx.id() + " tr_gone EXISTENCE missing");
         assertThat(reconciled(Outcome.FAILED)).isEqualTo(1);
@@ -215,9 +238,9 @@ class ReconcileWithdrawalsServiceTest {
         when(payments.retrieveTransfer("tr_gone")).thenReturn(new PaymentGateway.TransferLookupFailed("ApiException status=500"));
         reconciler.reconcileStaleWithdrawals();
 
-        verify(transactions, never()).failPayoutOfMissingTransfer(any(), any());
-        verify(transactions, never()).completePayout(any(), any());
-        verify(wallets, never()).credit(any(), anyLong());
+        assertThat(failPayoutsOfMissingTransfer()).isEmpty();
+        assertThat(completePayouts()).isEmpty();
+        assertThat(credited()).isZero();
         assertThat(operatorRecords).isEmpty();
         assertThat(reconciled(Outcome.PROCESSING)).isEqualTo(3);
     }
@@ -229,8 +252,8 @@ class ReconcileWithdrawalsServiceTest {
 
         reconciler.reconcileStaleWithdrawals();
 
-        verify(transactions, never()).completePayout(any(), any());
-        verify(transactions, never()).failPayout(any());
+        assertThat(completePayouts()).isEmpty();
+        assertThat(failPayouts()).isEmpty();
         verify(payments, never()).createPayout(any());
     }
 }

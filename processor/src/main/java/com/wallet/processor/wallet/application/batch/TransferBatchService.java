@@ -1,13 +1,11 @@
 package com.wallet.processor.wallet.application.batch;
 
-import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.money.Money;
 import com.wallet.processor.wallet.application.CommandChecks;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.PoisonCommandException;
-import com.wallet.processor.wallet.application.TransactionEventFactory;
 import com.wallet.processor.wallet.application.TransactionRecord;
 import com.wallet.processor.wallet.application.WalletLocks;
 import com.wallet.processor.wallet.domain.Transition;
@@ -40,14 +38,11 @@ public class TransferBatchService {
     private final WalletLocks locks;
     private final TransactionTemplate transaction;
     private final LedgerTransitions ledger;
-    private final TransactionEventFactory events;
 
-    public TransferBatchService(WalletLocks locks, TransactionTemplate transaction, LedgerTransitions ledger,
-                                TransactionEventFactory events) {
+    public TransferBatchService(WalletLocks locks, TransactionTemplate transaction, LedgerTransitions ledger) {
         this.locks = locks;
         this.transaction = transaction;
         this.ledger = ledger;
-        this.events = events;
     }
 
     /**
@@ -134,22 +129,18 @@ public class TransferBatchService {
 
         Map<UUID, WalletState> wallets = walletIds.isEmpty() ? Map.of() : ledger.lockWallets(walletIds);
         List<TransferRun.Verdict> verdicts = TransferRun.decide(requests, wallets);
-        List<Transition> transitions = new ArrayList<>(verdicts.size());
-        List<TransactionEvent> changes = new ArrayList<>(verdicts.size());
+        List<LedgerTransitions.Change> changes = new ArrayList<>(verdicts.size());
         for (int k = 0; k < verdicts.size(); k++) {
             int i = positions.get(k);
             if (verdicts.get(k) instanceof TransferRun.Unappliable unappliable) {
                 return poison(i, unappliable.why());
             }
             Transition t = ((TransferRun.Decided) verdicts.get(k)).transition();
-            TransactionRecord tx = rows.get(t.transactionId());
-            transitions.add(t);
-            changes.add(t.movesMoney() ? events.changed(tx, t.to(), t.reason(), t.postings())
-                    : events.changed(tx, t.to(), t.reason()));
+            changes.add(new LedgerTransitions.Change(rows.get(t.transactionId()), t));
             outcomes[i] = t.to() == TransactionStatus.COMPLETED ? Outcome.COMPLETED : Outcome.FAILED;
         }
-        if (!transitions.isEmpty()) {
-            ledger.apply(transitions, changes);
+        if (!changes.isEmpty()) {
+            ledger.apply(changes);
         }
         return new Attempt(List.of(outcomes), -1, null);
     }

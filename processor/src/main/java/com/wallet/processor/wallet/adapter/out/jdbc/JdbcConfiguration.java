@@ -6,7 +6,7 @@ import com.wallet.processor.wallet.application.ProcessedStripeEvents;
 import com.wallet.processor.wallet.application.Shortfalls;
 import com.wallet.processor.wallet.application.StripeChargeBacks;
 import com.wallet.processor.wallet.application.StripeDisagreements;
-import com.wallet.processor.wallet.application.TransactionEvents;
+import com.wallet.processor.wallet.application.TransactionEventFactory;
 import com.wallet.processor.wallet.application.Transactions;
 import com.wallet.processor.wallet.application.Wallets;
 import com.wallet.processor.wallet.application.batch.LedgerTransitions;
@@ -59,12 +59,7 @@ public class JdbcConfiguration {
     }
 
     @Bean
-    LedgerTransitions ledgerTransitions(JdbcClient jdbc, JsonMapper json) {
-        return new JdbcLedgerTransitions(jdbc, json);
-    }
-
-    @Bean
-    TransactionEvents transactionEvents(JdbcClient jdbc, JsonMapper json) {
-        return new JdbcTransactionEvents(jdbc, json);
+    LedgerTransitions ledgerTransitions(JdbcClient jdbc, JsonMapper json, TransactionEventFactory events) {
+        return new JdbcLedgerTransitions(jdbc, json, events);
     }
 }
