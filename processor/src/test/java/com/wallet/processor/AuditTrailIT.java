@@ -1,5 +1,9 @@
 package com.wallet.processor;
 
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.Transactions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,9 +15,9 @@ import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.outbox.OutboxStatements;
 import com.wallet.processor.retention.RetentionPurge;
-import com.wallet.processor.wallet.application.TransactionRecord;
-import com.wallet.processor.wallet.application.Transactions;
-import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.domain.Transition;
 import java.time.Duration;
 import java.time.Instant;

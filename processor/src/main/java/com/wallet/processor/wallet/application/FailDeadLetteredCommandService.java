@@ -1,7 +1,11 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.Transactions;
+
 import com.wallet.common.messaging.FailureReason;
-import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.domain.Transition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

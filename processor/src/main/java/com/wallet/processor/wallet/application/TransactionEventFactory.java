@@ -1,5 +1,7 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.messaging.WalletPosting;
 import com.wallet.processor.wallet.domain.Account;

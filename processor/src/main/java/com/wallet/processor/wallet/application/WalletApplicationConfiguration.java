@@ -1,13 +1,32 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.deposit.DepositFundsService;
+import com.wallet.processor.wallet.application.deposit.ReconcileDepositsService;
+import com.wallet.processor.wallet.application.port.Ledger;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.PaymentGateway;
+import com.wallet.processor.wallet.application.port.ProcessedCommands;
+import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
+import com.wallet.processor.wallet.application.port.Shortfalls;
+import com.wallet.processor.wallet.application.port.StripeChargeBacks;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
+import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.WalletLocks;
+import com.wallet.processor.wallet.application.port.Wallets;
+import com.wallet.processor.wallet.application.stripe.ApplyStripeEventService;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.transfer.TransferBatchService;
+import com.wallet.processor.wallet.application.withdrawal.ReconcileWithdrawalsService;
+import com.wallet.processor.wallet.application.withdrawal.WithdrawFundsService;
+
 import com.wallet.common.config.MasterKeys;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.wallet.processor.wallet.application.batch.LedgerTransitions;
-import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
-import com.wallet.processor.wallet.application.batch.TransferBatchService;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.transfer.TransferBatchService;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,6 +1,9 @@
 package com.wallet.processor.wallet.application;
 
-import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.domain.Transition;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.ArrayList;
@@ -15,26 +18,26 @@ import java.util.UUID;
  * The transitions port for unit tests: records every change offered and applies it (or, with
  * {@link #current} false, answers that its row moved on meanwhile, as the conditional update would).
  */
-class FakeLedgerTransitions implements LedgerTransitions {
+public class FakeLedgerTransitions implements LedgerTransitions {
 
     /** false: every conditional change finds its row changed by another path first */
-    boolean current = true;
-    final Map<UUID, WalletState> wallets = new HashMap<>();
+    public boolean current = true;
+    public final Map<UUID, WalletState> wallets = new HashMap<>();
     private final List<Transition> attempted = new ArrayList<>();
     private final List<Transition> applied = new ArrayList<>();
 
     /** Every change offered, applied or not. */
-    List<Transition> attempted() {
+    public List<Transition> attempted() {
         return List.copyOf(attempted);
     }
 
     /** The changes written (each with its event). */
-    List<Transition> applied() {
+    public List<Transition> applied() {
         return List.copyOf(applied);
     }
 
     /** What the applied changes credited (+) or debited (-) to the wallet. */
-    long balanceChangeOf(UUID walletId) {
+    public long balanceChangeOf(UUID walletId) {
         return applied.stream().filter(Transition::movesMoney).mapToLong(t -> t.postings().changeOf(walletId)).sum();
     }
 

@@ -1,6 +1,8 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
-import com.wallet.processor.wallet.application.Ledger;
+import com.wallet.processor.wallet.application.port.Ledger;
+
+import com.wallet.processor.wallet.application.port.Ledger;
 import com.wallet.processor.wallet.domain.EntryKind;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,11 +1,15 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
+import com.wallet.processor.wallet.application.TransactionEventFactory;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+
 import com.wallet.common.audit.TransactionAuditStatements;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.outbox.OutboxStatements;
 import com.wallet.processor.wallet.application.TransactionEventFactory;
-import com.wallet.processor.wallet.application.TransactionRecord;
-import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.domain.Posting;
 import com.wallet.processor.wallet.domain.StripeObject;
 import com.wallet.processor.wallet.domain.Transition;

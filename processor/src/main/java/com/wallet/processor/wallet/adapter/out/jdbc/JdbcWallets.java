@@ -1,6 +1,8 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
-import com.wallet.processor.wallet.application.Wallets;
+import com.wallet.processor.wallet.application.port.Wallets;
+
+import com.wallet.processor.wallet.application.port.Wallets;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
