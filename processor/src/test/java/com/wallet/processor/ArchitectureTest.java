@@ -6,7 +6,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.processor.outbox.RelayLeadership;
+import com.wallet.processor.wallet.application.TransactionEventFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -74,5 +76,39 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..wallet.domain..", "..wallet.application..")
                 .should().dependOnClassesThat().resideInAPackage("..processor.outbox..")
                 .check(CLASSES);
+    }
+
+    /**
+     * One seam for a transaction's life: services decide transitions, and the port that applies them
+     * derives each outbox event in one place; no service builds an event itself.
+     */
+    @Test
+    void onlyTheEventFactoryBuildsTransactionEvents() {
+        noClasses().that().resideInAPackage("..wallet.application..")
+                .and().doNotHaveFullyQualifiedName(TransactionEventFactory.class.getName())
+                .should().dependOnClassesThat().haveFullyQualifiedName(TransactionEvent.class.getName())
+                .check(CLASSES);
+    }
+
+    /**
+     * The application is split by feature around shared ports: the ports know no feature, deposits,
+     * withdrawals and transfers know none of each other, and only the Stripe events reach into the
+     * deposit and withdrawal outcomes they settle.
+     */
+    @Test
+    void featuresDependOnlyOnThePortsAndNotOnEachOther() {
+        String deposit = "..wallet.application.deposit..";
+        String withdrawal = "..wallet.application.withdrawal..";
+        String transfer = "..wallet.application.transfer..";
+        String stripe = "..wallet.application.stripe..";
+        noClasses().that().resideInAPackage("..wallet.application.port..")
+                .should().dependOnClassesThat().resideInAnyPackage(deposit, withdrawal, transfer, stripe)
+                .check(CLASSES);
+        noClasses().that().resideInAPackage(deposit)
+                .should().dependOnClassesThat().resideInAnyPackage(withdrawal, transfer, stripe).check(CLASSES);
+        noClasses().that().resideInAPackage(withdrawal)
+                .should().dependOnClassesThat().resideInAnyPackage(deposit, transfer, stripe).check(CLASSES);
+        noClasses().that().resideInAPackage(transfer)
+                .should().dependOnClassesThat().resideInAnyPackage(deposit, withdrawal, stripe).check(CLASSES);
     }
 }

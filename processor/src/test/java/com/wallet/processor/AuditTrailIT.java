@@ -1,5 +1,9 @@
 package com.wallet.processor;
 
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.Transactions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,14 +15,13 @@ import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.outbox.OutboxStatements;
 import com.wallet.processor.retention.RetentionPurge;
-import com.wallet.processor.wallet.application.TransactionEventFactory;
-import com.wallet.processor.wallet.application.TransactionEvents;
-import com.wallet.processor.wallet.application.TransactionRecord;
-import com.wallet.processor.wallet.application.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.domain.Transition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +39,7 @@ class AuditTrailIT extends ProcessorIntegrationTest {
     @Autowired
     Transactions transactions;
     @Autowired
-    TransactionEvents events;
-    @Autowired
-    TransactionEventFactory eventFactory;
+    LedgerTransitions ledger;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -121,14 +122,13 @@ class AuditTrailIT extends ProcessorIntegrationTest {
         WalletFixture wallets = fixture();
         UUID from = wallets.aWalletWith(100);
         UUID to = wallets.aWalletWith(0);
-        // not sent to Kafka: this test changes the status itself, as a service does
+        // not sent to Kafka: this test changes the status itself, through the port a service uses
         UUID id = wallets.pendingTransfer(from, to, 100).transactionId();
         TransactionRecord pending = transactions.find(id).orElseThrow();
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(s -> {
-            transactions.changeStatus(id, Set.of(TransactionStatus.PENDING), TransactionStatus.FAILED,
-                    FailureReason.INSUFFICIENT_FUNDS);
-            events.append(eventFactory.changed(pending, TransactionStatus.FAILED, FailureReason.INSUFFICIENT_FUNDS));
+            ledger.applyIfCurrent(new LedgerTransitions.Change(pending,
+                    Transition.failed(id, pending.currency(), FailureReason.INSUFFICIENT_FUNDS)));
             assertThat(entriesOf(id)).hasSize(1); // written, not yet committed
             throw new IllegalStateException("the change fails after its audit entry was written");
         })).hasMessageContaining("the change fails");
@@ -137,9 +137,8 @@ class AuditTrailIT extends ProcessorIntegrationTest {
         assertThat(transactions.find(id).orElseThrow().status()).isEqualTo(TransactionStatus.PENDING);
 
         transaction.executeWithoutResult(s -> {
-            transactions.changeStatus(id, Set.of(TransactionStatus.PENDING), TransactionStatus.FAILED,
-                    FailureReason.INSUFFICIENT_FUNDS);
-            events.append(eventFactory.changed(pending, TransactionStatus.FAILED, FailureReason.INSUFFICIENT_FUNDS));
+            ledger.applyIfCurrent(new LedgerTransitions.Change(pending,
+                    Transition.failed(id, pending.currency(), FailureReason.INSUFFICIENT_FUNDS)));
         });
 
         assertThat(entriesOf(id)).singleElement().satisfies(e -> {
@@ -170,9 +169,8 @@ class AuditTrailIT extends ProcessorIntegrationTest {
         assertThat(jdbc.sql(ofTransaction).param("t", id).query(Long.class).single()).isZero();
         TransactionRecord pending = transactions.find(id).orElseThrow();
         transaction.executeWithoutResult(s -> {
-            transactions.changeStatus(id, Set.of(TransactionStatus.PENDING), TransactionStatus.FAILED,
-                    FailureReason.INSUFFICIENT_FUNDS);
-            events.append(eventFactory.changed(pending, TransactionStatus.FAILED, FailureReason.INSUFFICIENT_FUNDS));
+            ledger.applyIfCurrent(new LedgerTransitions.Change(pending,
+                    Transition.failed(id, pending.currency(), FailureReason.INSUFFICIENT_FUNDS)));
         });
         List<Entry> entries = entriesOf(id);
         assertThat(entries).extracting(Entry::action).containsExactly("TRANSACTION_CREATED", "TRANSACTION_STATUS_CHANGED");

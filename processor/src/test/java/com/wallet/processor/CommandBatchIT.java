@@ -1,5 +1,11 @@
 package com.wallet.processor;
 
+import com.wallet.processor.wallet.application.Outcome;
+import com.wallet.processor.wallet.application.PoisonCommandException;
+import com.wallet.processor.wallet.application.transfer.CommandBatchException;
+import com.wallet.processor.wallet.application.transfer.CommandRecord;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -9,9 +15,9 @@ import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.PoisonCommandException;
-import com.wallet.processor.wallet.application.batch.CommandBatchException;
-import com.wallet.processor.wallet.application.batch.CommandRecord;
-import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.transfer.CommandBatchException;
+import com.wallet.processor.wallet.application.transfer.CommandRecord;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package com.wallet.processor;
 
+import com.wallet.processor.wallet.application.StripeCall;
+import com.wallet.processor.wallet.application.deposit.DepositFundsService;
+import com.wallet.processor.wallet.application.withdrawal.WithdrawFundsService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,9 +11,9 @@ import com.wallet.common.messaging.DepositFunds;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.messaging.WithdrawFunds;
-import com.wallet.processor.wallet.application.DepositFundsService;
+import com.wallet.processor.wallet.application.deposit.DepositFundsService;
 import com.wallet.processor.wallet.application.StripeCall;
-import com.wallet.processor.wallet.application.WithdrawFundsService;
+import com.wallet.processor.wallet.application.withdrawal.WithdrawFundsService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,11 @@
 package com.wallet.processor;
 
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.WalletLocks;
+import com.wallet.processor.wallet.application.transfer.CommandRecord;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.transfer.TransferBatchService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,12 +13,11 @@ import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.processor.analytics.topology.VolumeStats;
-import com.wallet.processor.wallet.application.batch.CommandRecord;
-import com.wallet.processor.wallet.application.batch.LedgerTransitions;
-import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
-import com.wallet.processor.wallet.application.TransactionEventFactory;
-import com.wallet.processor.wallet.application.batch.TransferBatchService;
-import com.wallet.processor.wallet.application.WalletLocks;
+import com.wallet.processor.wallet.application.transfer.CommandRecord;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.transfer.TransferBatchService;
+import com.wallet.processor.wallet.application.port.WalletLocks;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
@@ -201,10 +206,10 @@ class TwoProcessorsIT extends ProcessorIntegrationTest {
     }
 
     @Test
-    void keepsTheMoneyRulesWhenTheRedisLockIsLost(@Autowired TransactionTemplate tx, @Autowired LedgerTransitions ledger,
-                                                   @Autowired TransactionEventFactory factory) throws Exception {
+    void keepsTheMoneyRulesWhenTheRedisLockIsLost(@Autowired TransactionTemplate tx, @Autowired LedgerTransitions ledger)
+            throws Exception {
         WalletLocks noLock = ids -> () -> { };
-        TransferBatchService unlocked = new TransferBatchService(noLock, tx, ledger, factory);
+        TransferBatchService unlocked = new TransferBatchService(noLock, tx, ledger);
         WalletFixture wallets = fixture();
         UUID a = wallets.aWalletWith(1_000);
         UUID b = wallets.aWalletWith(1_000);

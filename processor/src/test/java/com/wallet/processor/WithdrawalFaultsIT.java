@@ -1,11 +1,14 @@
 package com.wallet.processor;
 
+import com.wallet.processor.wallet.application.Outcome;
+import com.wallet.processor.wallet.application.withdrawal.WithdrawFundsService;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.wallet.common.messaging.WithdrawFunds;
 import com.wallet.processor.wallet.application.Outcome;
-import com.wallet.processor.wallet.application.WithdrawFundsService;
+import com.wallet.processor.wallet.application.withdrawal.WithdrawFundsService;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

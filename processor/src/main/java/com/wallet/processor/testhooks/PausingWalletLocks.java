@@ -1,6 +1,8 @@
 package com.wallet.processor.testhooks;
 
-import com.wallet.processor.wallet.application.WalletLocks;
+import com.wallet.processor.wallet.application.port.WalletLocks;
+
+import com.wallet.processor.wallet.application.port.WalletLocks;
 import java.util.Collection;
 import java.util.UUID;
 

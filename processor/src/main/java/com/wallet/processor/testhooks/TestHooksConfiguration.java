@@ -1,7 +1,9 @@
 package com.wallet.processor.testhooks;
 
+import com.wallet.processor.wallet.application.port.WalletLocks;
+
 import com.wallet.processor.wallet.adapter.out.redis.RedisLockProperties;
-import com.wallet.processor.wallet.application.WalletLocks;
+import com.wallet.processor.wallet.application.port.WalletLocks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

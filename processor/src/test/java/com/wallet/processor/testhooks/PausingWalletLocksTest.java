@@ -1,8 +1,10 @@
 package com.wallet.processor.testhooks;
 
+import com.wallet.processor.wallet.application.port.WalletLocks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.wallet.processor.wallet.application.WalletLocks;
+import com.wallet.processor.wallet.application.port.WalletLocks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.Transactions;
+
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.messaging.WalletCommand;
 import java.util.Objects;
@@ -10,7 +13,7 @@ public final class CommandChecks {
     private CommandChecks() {
     }
 
-    static TransactionRecord requireMatchingRow(WalletCommand command, Transactions transactions) {
+    public static TransactionRecord requireMatchingRow(WalletCommand command, Transactions transactions) {
         TransactionRecord tx = transactions.find(command.transactionId())
                 .orElseThrow(() -> new PoisonCommandException("no transaction row for command " + command.transactionId()));
         if (!matches(command, tx)) {

@@ -1,11 +1,15 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.Transactions;
+
 import com.wallet.common.messaging.FailureReason;
-import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.domain.Transition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +34,14 @@ public class FailDeadLetteredCommandService {
 
     private final TransactionTemplate transaction;
     private final Transactions transactions;
-    private final TransactionEvents events;
-    private final TransactionEventFactory eventFactory;
+    private final LedgerTransitions ledger;
     private final MeterRegistry meters;
 
     public FailDeadLetteredCommandService(TransactionTemplate transaction, Transactions transactions,
-                                          TransactionEvents events, TransactionEventFactory eventFactory,
-                                          MeterRegistry meters) {
+                                          LedgerTransitions ledger, MeterRegistry meters) {
         this.transaction = transaction;
         this.transactions = transactions;
-        this.events = events;
-        this.eventFactory = eventFactory;
+        this.ledger = ledger;
         this.meters = meters;
     }
 
@@ -57,11 +58,7 @@ public class FailDeadLetteredCommandService {
             return Result.NO_TRANSACTION;
         }
         TransactionRecord tx = found.get();
-        if (!transactions.changeStatus(tx.id(), Set.of(TransactionStatus.PENDING), TransactionStatus.FAILED,
-                FailureReason.PROCESSING_ERROR)) {
-            return Result.LEFT_ALONE;
-        }
-        events.append(eventFactory.changed(tx, TransactionStatus.FAILED, FailureReason.PROCESSING_ERROR));
-        return Result.FAILED;
+        Transition failed = Transition.failed(tx.id(), tx.currency(), FailureReason.PROCESSING_ERROR);
+        return ledger.applyIfCurrent(new LedgerTransitions.Change(tx, failed)) ? Result.FAILED : Result.LEFT_ALONE;
     }
 }

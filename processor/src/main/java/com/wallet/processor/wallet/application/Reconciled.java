@@ -8,9 +8,9 @@ import java.util.Objects;
  * {@code cause} tag of wallet.deposits.reconciled and wallet.withdrawals.reconciled), so an alert
  * can tell the reconciler's own give-up from a final status Stripe answered.
  */
-record Reconciled(Outcome outcome, Cause cause) {
+public record Reconciled(Outcome outcome, Cause cause) {
 
-    enum Cause {
+    public enum Cause {
         /** Stripe's answer decided it (succeeded, declined, canceled after 3-D Secure, refused, created). */
         STRIPE_ANSWER,
         /** Still ambiguous after the give-up timeout: ended FAILED without an answer from Stripe. */
@@ -22,22 +22,22 @@ record Reconciled(Outcome outcome, Cause cause) {
         /** The look failed (database, lock): taken again next round. */
         ERROR;
 
-        String tag() {
+        public String tag() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    Reconciled {
+    public Reconciled {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(cause, "cause");
     }
 
     /** An outcome decided by Stripe's answer, or WAITING when it left the transaction open. */
-    static Reconciled answered(Outcome outcome) {
+    public static Reconciled answered(Outcome outcome) {
         return new Reconciled(outcome, outcome == Outcome.PROCESSING ? Cause.WAITING : Cause.STRIPE_ANSWER);
     }
 
-    static Reconciled error() {
+    public static Reconciled error() {
         return new Reconciled(Outcome.IGNORED, Cause.ERROR);
     }
 }

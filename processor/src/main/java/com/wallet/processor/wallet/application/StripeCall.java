@@ -1,5 +1,7 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +20,7 @@ public record StripeCall(Outcome outcome, TransactionRecord transaction, Supplie
         return new StripeCall(outcome, null, null);
     }
 
-    static StripeCall of(TransactionRecord transaction, Supplier<Outcome> call) {
+    public static StripeCall of(TransactionRecord transaction, Supplier<Outcome> call) {
         return new StripeCall(Outcome.PROCESSING, transaction, call);
     }
 

@@ -1,5 +1,7 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+
 import com.wallet.common.observability.RequestId;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;

@@ -1,13 +1,32 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.deposit.DepositFundsService;
+import com.wallet.processor.wallet.application.deposit.ReconcileDepositsService;
+import com.wallet.processor.wallet.application.port.Ledger;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.PaymentGateway;
+import com.wallet.processor.wallet.application.port.ProcessedCommands;
+import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
+import com.wallet.processor.wallet.application.port.Shortfalls;
+import com.wallet.processor.wallet.application.port.StripeChargeBacks;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
+import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.WalletLocks;
+import com.wallet.processor.wallet.application.port.Wallets;
+import com.wallet.processor.wallet.application.stripe.ApplyStripeEventService;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.transfer.TransferBatchService;
+import com.wallet.processor.wallet.application.withdrawal.ReconcileWithdrawalsService;
+import com.wallet.processor.wallet.application.withdrawal.WithdrawFundsService;
+
 import com.wallet.common.config.MasterKeys;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.wallet.processor.wallet.application.batch.LedgerTransitions;
-import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
-import com.wallet.processor.wallet.application.batch.TransferBatchService;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.transfer.TransferBatchService;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,25 +66,23 @@ public class WalletApplicationConfiguration {
     }
 
     @Bean
-    TransferBatchService transferBatchService(WalletLocks locks, TransactionTemplate tx, LedgerTransitions ledger,
-                                              TransactionEventFactory factory) {
-        return new TransferBatchService(locks, tx, ledger, factory);
+    TransferBatchService transferBatchService(WalletLocks locks, TransactionTemplate tx, LedgerTransitions ledger) {
+        return new TransferBatchService(locks, tx, ledger);
     }
 
     @Bean
     DepositFundsService depositFundsService(TransactionTemplate tx, ProcessedCommands processed,
-                                            Transactions transactions, Wallets wallets, TransactionEvents events,
-                                            TransactionEventFactory factory, PaymentGateway payments, FieldCipher cipher) {
-        return new DepositFundsService(tx, processed, transactions, wallets, events, factory, payments, cipher);
+                                            Transactions transactions, LedgerTransitions ledger,
+                                            PaymentGateway payments, FieldCipher cipher) {
+        return new DepositFundsService(tx, processed, transactions, ledger, payments, cipher);
     }
 
     @Bean
     WithdrawFundsService withdrawFundsService(WalletLocks locks, TransactionTemplate tx, ProcessedCommands processed,
-                                              Transactions transactions, Wallets wallets, Ledger ledger,
-                                              TransactionEvents events, TransactionEventFactory factory,
+                                              Transactions transactions, Wallets wallets, LedgerTransitions ledger,
                                               PaymentGateway payments, PayoutProperties payouts,
                                               StripeDisagreements disagreements) {
-        return new WithdrawFundsService(locks, tx, processed, transactions, wallets, ledger, events, factory, payments,
+        return new WithdrawFundsService(locks, tx, processed, transactions, wallets, ledger, payments,
                 payouts.defaultDestination(), disagreements);
     }
 
@@ -102,42 +119,38 @@ public class WalletApplicationConfiguration {
 
     @Bean
     FailDeadLetteredCommandService failDeadLetteredCommandService(TransactionTemplate tx, Transactions transactions,
-                                                                  TransactionEvents events,
-                                                                  TransactionEventFactory factory, MeterRegistry meters) {
-        return new FailDeadLetteredCommandService(tx, transactions, events, factory, meters);
+                                                                  LedgerTransitions ledger, MeterRegistry meters) {
+        return new FailDeadLetteredCommandService(tx, transactions, ledger, meters);
     }
 
     @Bean
     ApplyStripeEventService applyStripeEventService(WalletLocks locks, TransactionTemplate tx,
                                                     ProcessedStripeEvents processed, Transactions transactions,
-                                                    Wallets wallets, Ledger ledger, Shortfalls shortfalls,
-                                                    TransactionEvents events, TransactionEventFactory factory,
+                                                    Ledger ledger, Shortfalls shortfalls, LedgerTransitions transitions,
                                                     MeterRegistry meters, StripeDisagreements disagreements,
                                                     StripeChargeBacks chargeBacks) {
-        return new ApplyStripeEventService(locks, tx, processed, transactions, wallets, ledger, shortfalls, events,
-                factory, meters, disagreements, chargeBacks);
+        return new ApplyStripeEventService(locks, tx, processed, transactions, ledger, shortfalls, transitions, meters,
+                disagreements, chargeBacks);
     }
 
     @Bean
-    ReconcileDepositsService reconcileDepositsService(TransactionTemplate tx, Transactions transactions, Wallets wallets,
-                                                      Ledger ledger, TransactionEvents events,
-                                                      TransactionEventFactory factory, WalletLocks locks,
+    ReconcileDepositsService reconcileDepositsService(TransactionTemplate tx, Transactions transactions, Ledger ledger,
+                                                      LedgerTransitions transitions, WalletLocks locks,
                                                       PaymentGateway payments, FieldCipher cipher,
                                                       ReconcilerProperties properties, MeterRegistry meters,
                                                       StripeDisagreements disagreements,
                                                       StripeChargeBacks chargeBacks, Shortfalls shortfalls) {
-        return new ReconcileDepositsService(tx, transactions, wallets, ledger, events, factory, locks, payments, cipher,
+        return new ReconcileDepositsService(tx, transactions, ledger, transitions, locks, payments, cipher,
                 properties, meters, disagreements, chargeBacks, shortfalls);
     }
 
     @Bean
     ReconcileWithdrawalsService reconcileWithdrawalsService(TransactionTemplate tx, Transactions transactions,
-                                                            Wallets wallets, Ledger ledger, TransactionEvents events,
-                                                            TransactionEventFactory factory, WalletLocks locks,
-                                                            PaymentGateway payments, PayoutProperties payouts,
-                                                            ReconcilerProperties properties, MeterRegistry meters,
-                                                            StripeDisagreements disagreements) {
-        return new ReconcileWithdrawalsService(tx, transactions, wallets, ledger, events, factory, locks, payments,
+                                                            Wallets wallets, LedgerTransitions ledger,
+                                                            WalletLocks locks, PaymentGateway payments,
+                                                            PayoutProperties payouts, ReconcilerProperties properties,
+                                                            MeterRegistry meters, StripeDisagreements disagreements) {
+        return new ReconcileWithdrawalsService(tx, transactions, wallets, ledger, locks, payments,
                 payouts.defaultDestination(), properties, meters, disagreements);
     }
 }

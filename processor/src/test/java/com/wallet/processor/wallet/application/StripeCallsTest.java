@@ -1,5 +1,7 @@
 package com.wallet.processor.wallet.application;
 
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,8 @@
 package com.wallet.processor.wallet.adapter.in.kafka;
 
+import com.wallet.processor.wallet.application.PoisonCommandException;
+import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
+
 import com.wallet.common.crypto.DecryptionException;
 import com.wallet.common.messaging.CommandCodec;
 import com.wallet.common.messaging.StripeEventCodec;

@@ -1,5 +1,7 @@
 package com.wallet.processor.wallet.adapter.in.kafka;
 
+import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
+
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.Topics;
 import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;

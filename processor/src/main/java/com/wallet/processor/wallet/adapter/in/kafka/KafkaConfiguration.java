@@ -1,5 +1,11 @@
 package com.wallet.processor.wallet.adapter.in.kafka;
 
+import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
+import com.wallet.processor.wallet.application.PoisonCommandException;
+import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
+import com.wallet.processor.wallet.application.stripe.ApplyStripeEventService;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
+
 import com.wallet.common.crypto.DecryptionException;
 import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
@@ -8,10 +14,10 @@ import com.wallet.common.messaging.DeclaredTopics;
 import com.wallet.common.messaging.StripeEventCodec;
 import com.wallet.common.messaging.Topics;
 import com.wallet.processor.observability.KafkaClients;
-import com.wallet.processor.wallet.application.ApplyStripeEventService;
+import com.wallet.processor.wallet.application.stripe.ApplyStripeEventService;
 import com.wallet.processor.wallet.application.FailDeadLetteredCommandService;
 import com.wallet.processor.wallet.application.PoisonCommandException;
-import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
 import com.wallet.processor.wallet.application.UnmatchedStripeEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;

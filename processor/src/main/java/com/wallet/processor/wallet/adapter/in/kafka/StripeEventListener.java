@@ -1,7 +1,9 @@
 package com.wallet.processor.wallet.adapter.in.kafka;
 
+import com.wallet.processor.wallet.application.stripe.ApplyStripeEventService;
+
 import com.wallet.common.messaging.Topics;
-import com.wallet.processor.wallet.application.ApplyStripeEventService;
+import com.wallet.processor.wallet.application.stripe.ApplyStripeEventService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 

@@ -1,11 +1,15 @@
 package com.wallet.processor.wallet.adapter.in.kafka;
 
+import com.wallet.processor.wallet.application.transfer.CommandBatchException;
+import com.wallet.processor.wallet.application.transfer.CommandRecord;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
+
 import com.wallet.common.messaging.CommandEnvelope;
 import com.wallet.common.messaging.Topics;
 import com.wallet.common.observability.RequestId;
-import com.wallet.processor.wallet.application.batch.CommandBatchException;
-import com.wallet.processor.wallet.application.batch.CommandRecord;
-import com.wallet.processor.wallet.application.batch.ProcessCommandBatchService;
+import com.wallet.processor.wallet.application.transfer.CommandBatchException;
+import com.wallet.processor.wallet.application.transfer.CommandRecord;
+import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;

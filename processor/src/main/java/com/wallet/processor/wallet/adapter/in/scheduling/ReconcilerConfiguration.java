@@ -1,8 +1,12 @@
 package com.wallet.processor.wallet.adapter.in.scheduling;
 
+import com.wallet.processor.wallet.application.ReconcilerProperties;
+import com.wallet.processor.wallet.application.deposit.ReconcileDepositsService;
+import com.wallet.processor.wallet.application.withdrawal.ReconcileWithdrawalsService;
+
 import com.wallet.processor.outbox.RelayLeadership;
-import com.wallet.processor.wallet.application.ReconcileDepositsService;
-import com.wallet.processor.wallet.application.ReconcileWithdrawalsService;
+import com.wallet.processor.wallet.application.deposit.ReconcileDepositsService;
+import com.wallet.processor.wallet.application.withdrawal.ReconcileWithdrawalsService;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

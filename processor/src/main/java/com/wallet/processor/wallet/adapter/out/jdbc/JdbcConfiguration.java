@@ -1,15 +1,26 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
-import com.wallet.processor.wallet.application.Ledger;
-import com.wallet.processor.wallet.application.ProcessedCommands;
-import com.wallet.processor.wallet.application.ProcessedStripeEvents;
-import com.wallet.processor.wallet.application.Shortfalls;
-import com.wallet.processor.wallet.application.StripeChargeBacks;
-import com.wallet.processor.wallet.application.StripeDisagreements;
-import com.wallet.processor.wallet.application.TransactionEvents;
-import com.wallet.processor.wallet.application.Transactions;
-import com.wallet.processor.wallet.application.Wallets;
-import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.application.TransactionEventFactory;
+import com.wallet.processor.wallet.application.port.Ledger;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.ProcessedCommands;
+import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
+import com.wallet.processor.wallet.application.port.Shortfalls;
+import com.wallet.processor.wallet.application.port.StripeChargeBacks;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
+import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.Wallets;
+
+import com.wallet.processor.wallet.application.port.Ledger;
+import com.wallet.processor.wallet.application.port.ProcessedCommands;
+import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
+import com.wallet.processor.wallet.application.port.Shortfalls;
+import com.wallet.processor.wallet.application.port.StripeChargeBacks;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
+import com.wallet.processor.wallet.application.TransactionEventFactory;
+import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.Wallets;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,12 +70,7 @@ public class JdbcConfiguration {
     }
 
     @Bean
-    LedgerTransitions ledgerTransitions(JdbcClient jdbc, JsonMapper json) {
-        return new JdbcLedgerTransitions(jdbc, json);
-    }
-
-    @Bean
-    TransactionEvents transactionEvents(JdbcClient jdbc, JsonMapper json) {
-        return new JdbcTransactionEvents(jdbc, json);
+    LedgerTransitions ledgerTransitions(JdbcClient jdbc, JsonMapper json, TransactionEventFactory events) {
+        return new JdbcLedgerTransitions(jdbc, json, events);
     }
 }

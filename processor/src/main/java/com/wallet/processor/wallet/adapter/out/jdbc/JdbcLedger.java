@@ -1,18 +1,13 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
-import com.wallet.processor.wallet.application.Ledger;
+import com.wallet.processor.wallet.application.port.Ledger;
+
+import com.wallet.processor.wallet.application.port.Ledger;
 import com.wallet.processor.wallet.domain.EntryKind;
-import com.wallet.processor.wallet.domain.Posting;
-import com.wallet.processor.wallet.domain.Postings;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcLedger implements Ledger {
-
-    private static final String INSERT = """
-            INSERT INTO ledger_entries (transaction_id, account, wallet_id, amount, currency, entry_kind)
-            VALUES (:tx, :account, :wallet, :amount, :currency, :kind)
-            """;
 
     private static final String CLEARING_TOTAL = """
             SELECT COALESCE(sum(amount), 0) FROM ledger_entries
@@ -27,16 +22,6 @@ class JdbcLedger implements Ledger {
 
     JdbcLedger(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public void post(UUID transactionId, String currency, Postings postings) {
-        for (Posting p : postings.entries()) {
-            jdbc.sql(INSERT).param("tx", transactionId).param("account", p.account().name())
-                    .param("wallet", p.walletId()).param("amount", p.amount())
-                    .param("currency", currency).param("kind", p.kind().name())
-                    .update();
-        }
     }
 
     @Override

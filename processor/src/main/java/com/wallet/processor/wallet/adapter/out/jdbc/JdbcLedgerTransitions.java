@@ -1,11 +1,17 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
+import com.wallet.processor.wallet.application.TransactionEventFactory;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+
 import com.wallet.common.audit.TransactionAuditStatements;
 import com.wallet.common.messaging.TransactionEvent;
 import com.wallet.common.outbox.OutboxStatements;
-import com.wallet.processor.wallet.application.TransactionRecord;
-import com.wallet.processor.wallet.application.batch.LedgerTransitions;
+import com.wallet.processor.wallet.application.TransactionEventFactory;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.domain.Posting;
+import com.wallet.processor.wallet.domain.StripeObject;
 import com.wallet.processor.wallet.domain.Transition;
 import com.wallet.processor.wallet.domain.WalletState;
 import java.util.ArrayList;
@@ -16,13 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Set-based SQL for a batch: every statement takes arrays ({@code unnest}), so a batch of any size
- * costs the same round trips. Row counts are checked against what was decided. Each change gets its
- * outbox event and its audit entry (actor {@code system}), as in {@link JdbcTransactionEvents}.
+ * Set-based SQL for a list of transitions: every statement takes arrays ({@code unnest}), so a batch of
+ * any size costs the same round trips. Row counts are checked against what was decided. Each change
+ * gets its outbox event, derived from it here and nowhere else, and its audit entry (actor
+ * {@code system}), in the same database transaction; then the relay is notified (heard at commit).
  */
 class JdbcLedgerTransitions implements LedgerTransitions {
 
@@ -39,11 +47,30 @@ class JdbcLedgerTransitions implements LedgerTransitions {
             SELECT id, balance, currency, is_active FROM wallets
             WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR NO KEY UPDATE
             """;
+    // Each change only where the row still has one of its from statuses (comma-joined), its type, and
+    // the Stripe object it names as its match requires; a Stripe object none is recorded for yet is
+    // recorded. failure_reason := reason is safe for every change: only FAILED rows carry one (CHECK).
     private static final String CHANGE_STATUSES = """
-            UPDATE transactions t SET status = u.status, failure_reason = u.reason, updated_at = now()
-            FROM unnest(CAST(:ids AS uuid[]), CAST(:froms AS text[]), CAST(:tos AS text[]), CAST(:reasons AS text[]))
-                 AS u(id, from_status, status, reason)
-            WHERE t.id = u.id AND t.status = u.from_status
+            UPDATE transactions t SET status = u.status, failure_reason = u.reason, updated_at = now(),
+                stripe_payment_intent_id = CASE WHEN u.object_kind = 'PAYMENT_INTENT'
+                    THEN COALESCE(t.stripe_payment_intent_id, u.object_id) ELSE t.stripe_payment_intent_id END,
+                stripe_transfer_id = CASE WHEN u.object_kind = 'TRANSFER'
+                    THEN COALESCE(t.stripe_transfer_id, u.object_id) ELSE t.stripe_transfer_id END
+            FROM unnest(CAST(:ids AS uuid[]), CAST(:types AS text[]), CAST(:froms AS text[]), CAST(:tos AS text[]),
+                        CAST(:reasons AS text[]), CAST(:objectKinds AS text[]), CAST(:objectIds AS text[]),
+                        CAST(:matches AS text[]))
+                 AS u(id, type, from_statuses, status, reason, object_kind, object_id, object_match)
+            WHERE t.id = u.id AND t.type = u.type AND t.status = ANY(string_to_array(u.from_statuses, ','))
+              AND CASE u.object_match
+                      WHEN 'UNSET' THEN (CASE u.object_kind WHEN 'PAYMENT_INTENT' THEN t.stripe_payment_intent_id
+                                                            ELSE t.stripe_transfer_id END) IS NULL
+                      WHEN 'SAME' THEN (CASE u.object_kind WHEN 'PAYMENT_INTENT' THEN t.stripe_payment_intent_id
+                                                           ELSE t.stripe_transfer_id END) = u.object_id
+                      WHEN 'UNSET_OR_SAME' THEN COALESCE(CASE u.object_kind
+                                                             WHEN 'PAYMENT_INTENT' THEN t.stripe_payment_intent_id
+                                                             ELSE t.stripe_transfer_id END, u.object_id) = u.object_id
+                      ELSE true
+                  END
             """;
     // One update per wallet for its net change, guarded like the single-row debits: never below zero
     // (the CHECK would refuse it too), and a frozen wallet only where the transition allows it.
@@ -61,10 +88,12 @@ class JdbcLedgerTransitions implements LedgerTransitions {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TransactionEventFactory events;
 
-    JdbcLedgerTransitions(JdbcClient jdbc, JsonMapper json) {
+    JdbcLedgerTransitions(JdbcClient jdbc, JsonMapper json, TransactionEventFactory events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     @Override
@@ -94,32 +123,65 @@ class JdbcLedgerTransitions implements LedgerTransitions {
     }
 
     @Override
-    public void apply(List<Transition> transitions, List<TransactionEvent> events) {
-        changeStatuses(transitions);
+    public void apply(List<Change> changes) {
+        int expected = (int) changes.stream().filter(c -> c.transition().changesStatus()).count();
+        int changed = changeStatuses(changes);
+        if (changed != expected) {
+            throw new ConcurrentTransitionException(expected - changed + " of " + expected
+                    + " transactions left their status concurrently");
+        }
+        writeTheRest(changes);
+    }
+
+    @Override
+    public boolean applyIfCurrent(Change change) {
+        List<Change> changes = List.of(change);
+        if (change.transition().changesStatus() && changeStatuses(changes) == 0) {
+            return false;
+        }
+        writeTheRest(changes);
+        return true;
+    }
+
+    /** Balances, postings, outbox events and audit entries, once the statuses changed. */
+    private void writeTheRest(List<Change> changes) {
+        List<Transition> transitions = changes.stream().map(Change::transition).toList();
         changeBalances(transitions);
         post(transitions);
-        appendEvents(events);
+        appendEvents(changes.stream().map(c -> events.of(c.row(), c.transition())).toList());
         jdbc.sql(OutboxStatements.NOTIFY).query().singleRow();   // wakes the relay when this commits
     }
 
-    private void changeStatuses(List<Transition> transitions) {
-        int n = transitions.size();
+    /** @return how many rows changed (movements write no status and are not counted) */
+    private int changeStatuses(List<Change> changes) {
+        List<Change> changing = changes.stream().filter(c -> c.transition().changesStatus()).toList();
+        int n = changing.size();
+        if (n == 0) {
+            return 0;
+        }
         UUID[] ids = new UUID[n];
+        String[] types = new String[n];
         String[] froms = new String[n];
         String[] tos = new String[n];
         String[] reasons = new String[n];
+        String[] objectKinds = new String[n];
+        String[] objectIds = new String[n];
+        String[] matches = new String[n];
         for (int i = 0; i < n; i++) {
-            Transition t = transitions.get(i);
+            Transition t = changing.get(i).transition();
             ids[i] = t.transactionId();
-            froms[i] = t.from().name();
+            types[i] = changing.get(i).row().type().name();
+            froms[i] = t.from().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
             tos[i] = t.to().name();
             reasons[i] = t.reason() == null ? null : t.reason().name();
+            StripeObject object = t.stripe();
+            objectKinds[i] = object == null ? null : object.kind().name();
+            objectIds[i] = object == null ? null : object.id();
+            matches[i] = object == null ? StripeObject.Match.ANY.name() : object.match().name();
         }
-        int changed = jdbc.sql(CHANGE_STATUSES).param("ids", ids).param("froms", froms).param("tos", tos)
-                .param("reasons", reasons).update();
-        if (changed != n) {
-            throw new ConcurrentTransitionException(n - changed + " of " + n + " transactions left their status concurrently");
-        }
+        return jdbc.sql(CHANGE_STATUSES).param("ids", ids).param("types", types).param("froms", froms)
+                .param("tos", tos).param("reasons", reasons).param("objectKinds", objectKinds)
+                .param("objectIds", objectIds).param("matches", matches).update();
     }
 
     private void changeBalances(List<Transition> transitions) {

@@ -1,6 +1,8 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
-import com.wallet.processor.wallet.application.ProcessedCommands;
+import com.wallet.processor.wallet.application.port.ProcessedCommands;
+
+import com.wallet.processor.wallet.application.port.ProcessedCommands;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,6 +1,8 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
-import com.wallet.processor.wallet.application.ProcessedStripeEvents;
+import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
+
+import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcProcessedStripeEvents implements ProcessedStripeEvents {

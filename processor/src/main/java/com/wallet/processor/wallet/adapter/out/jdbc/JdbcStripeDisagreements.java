@@ -1,6 +1,8 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
-import com.wallet.processor.wallet.application.StripeDisagreements;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
+
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.domain.StripeDisagreement;
 import java.util.Locale;
 import java.util.UUID;

@@ -1,16 +1,18 @@
 package com.wallet.processor.wallet.adapter.out.jdbc;
 
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.Transactions;
+
 import com.wallet.common.messaging.FailureReason;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
-import com.wallet.processor.wallet.application.TransactionRecord;
-import com.wallet.processor.wallet.application.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.Transactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,10 +26,6 @@ class JdbcTransactions implements Transactions {
     private static final String BY_ID = COLUMNS + " WHERE id = :id";
     private static final String BY_PAYMENT_INTENT = COLUMNS + " WHERE stripe_payment_intent_id = :pi";
     private static final String BY_TRANSFER = COLUMNS + " WHERE stripe_transfer_id = :tr";
-    private static final String CHANGE_STATUS = """
-            UPDATE transactions SET status = :to, failure_reason = :reason, updated_at = now()
-            WHERE id = :id AND status IN (:from)
-            """;
     private static final String RECORD_PAYMENT_INTENT = """
             UPDATE transactions SET stripe_payment_intent_id = :pi, updated_at = now()
             WHERE id = :id AND stripe_payment_intent_id IS NULL
@@ -40,32 +38,6 @@ class JdbcTransactions implements Transactions {
                 updated_at = now()
             WHERE id = :id AND status = 'PROCESSING'
             """;
-    private static final String SETTLE_DEPOSIT = """
-            UPDATE transactions
-            SET status = 'COMPLETED', stripe_payment_intent_id = :pi, updated_at = now()
-            WHERE id = :id AND type = 'DEPOSIT' AND status IN ('PENDING', 'PROCESSING')
-              AND (stripe_payment_intent_id IS NULL OR stripe_payment_intent_id = :pi)
-            """;
-    private static final String COMPLETE_PAYOUT = """
-            UPDATE transactions SET status = 'COMPLETED', stripe_transfer_id = :tr, updated_at = now()
-            WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING'
-              AND (stripe_transfer_id IS NULL OR stripe_transfer_id = :tr)
-            """;
-    // The funds go back only while no Transfer is known for the withdrawal (contract 6.7).
-    private static final String FAIL_PAYOUT = """
-            UPDATE transactions SET status = 'FAILED', failure_reason = 'PAYOUT_FAILED', updated_at = now()
-            WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING' AND stripe_transfer_id IS NULL
-            """;
-    private static final String FAIL_PAYOUT_OF_MISSING_TRANSFER = """
-            UPDATE transactions SET status = 'FAILED', failure_reason = 'PAYOUT_FAILED', updated_at = now()
-            WHERE id = :id AND type = 'WITHDRAWAL' AND status = 'PROCESSING' AND stripe_transfer_id = :tr
-            """;
-    private static final String REVERSE_PAYOUT = """
-            UPDATE transactions
-            SET status = 'REVERSED', stripe_transfer_id = COALESCE(stripe_transfer_id, :tr), updated_at = now()
-            WHERE id = :id AND type = 'WITHDRAWAL' AND status IN ('PROCESSING', 'COMPLETED')
-            """;
-
     // transactions_awaiting_stripe: the deposits and withdrawals in PROCESSING, kept by a trigger (V9),
     // so that no index of transactions names status or updated_at and a transfer's update stays HOT.
     private static final String STALE = """
@@ -108,14 +80,6 @@ class JdbcTransactions implements Transactions {
     }
 
     @Override
-    public boolean changeStatus(UUID id, Set<TransactionStatus> from, TransactionStatus to, FailureReason reason) {
-        return jdbc.sql(CHANGE_STATUS).param("id", id).param("to", to.name())
-                .param("reason", reason == null ? null : reason.name())
-                .param("from", from.stream().map(Enum::name).toList())
-                .update() == 1;
-    }
-
-    @Override
     public boolean recordPaymentIntent(UUID id, String paymentIntentId) {
         return jdbc.sql(RECORD_PAYMENT_INTENT).param("id", id).param("pi", paymentIntentId).update() == 1;
     }
@@ -124,31 +88,6 @@ class JdbcTransactions implements Transactions {
     public boolean recordCustomerAction(UUID id, java.util.Map<String, String> nextAction, String sealedClientSecret) {
         return jdbc.sql(RECORD_CUSTOMER_ACTION).param("id", id).param("type", nextAction.get("type"))
                 .param("url", nextAction.get("redirectUrl")).param("secret", sealedClientSecret).update() == 1;
-    }
-
-    @Override
-    public boolean settleDeposit(UUID id, String paymentIntentId) {
-        return jdbc.sql(SETTLE_DEPOSIT).param("id", id).param("pi", paymentIntentId).update() == 1;
-    }
-
-    @Override
-    public boolean completePayout(UUID id, String transferId) {
-        return jdbc.sql(COMPLETE_PAYOUT).param("id", id).param("tr", transferId).update() == 1;
-    }
-
-    @Override
-    public boolean failPayout(UUID id) {
-        return jdbc.sql(FAIL_PAYOUT).param("id", id).update() == 1;
-    }
-
-    @Override
-    public boolean failPayoutOfMissingTransfer(UUID id, String transferId) {
-        return jdbc.sql(FAIL_PAYOUT_OF_MISSING_TRANSFER).param("id", id).param("tr", transferId).update() == 1;
-    }
-
-    @Override
-    public boolean reversePayout(UUID id, String transferId) {
-        return jdbc.sql(REVERSE_PAYOUT).param("id", id).param("tr", transferId).update() == 1;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.wallet.processor.wallet.adapter.out.redis;
 
-import com.wallet.processor.wallet.application.WalletLocks;
+import com.wallet.processor.wallet.application.port.WalletLocks;
+
+import com.wallet.processor.wallet.application.port.WalletLocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,6 +1,9 @@
 package com.wallet.processor.wallet.adapter.out.redis;
 
-import com.wallet.processor.wallet.application.WalletLocks;
+import com.wallet.processor.wallet.application.WalletOrder;
+import com.wallet.processor.wallet.application.port.WalletLocks;
+
+import com.wallet.processor.wallet.application.port.WalletLocks;
 import com.wallet.processor.wallet.application.WalletOrder;
 import java.time.Duration;
 import java.util.ArrayDeque;

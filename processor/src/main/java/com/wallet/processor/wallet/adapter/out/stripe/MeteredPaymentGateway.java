@@ -1,6 +1,8 @@
 package com.wallet.processor.wallet.adapter.out.stripe;
 
-import com.wallet.processor.wallet.application.PaymentGateway;
+import com.wallet.processor.wallet.application.port.PaymentGateway;
+
+import com.wallet.processor.wallet.application.port.PaymentGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.UUID;

@@ -1,5 +1,8 @@
 package com.wallet.processor.wallet.adapter.out.stripe;
 
+import com.wallet.processor.wallet.application.StripeCall;
+import com.wallet.processor.wallet.application.port.PaymentGateway;
+
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.CardException;
@@ -16,7 +19,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.TransferCreateParams;
 import com.stripe.param.TransferListParams;
 import com.wallet.common.observability.RequestId;
-import com.wallet.processor.wallet.application.PaymentGateway;
+import com.wallet.processor.wallet.application.port.PaymentGateway;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,13 @@
 package com.wallet.processor.wallet.adapter.out.redis;
 
+import com.wallet.processor.wallet.application.port.WalletLocks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.wallet.common.health.HealthCheckProperties;
 import com.wallet.common.health.TimeBoxedHealthIndicator;
-import com.wallet.processor.wallet.application.WalletLocks;
+import com.wallet.processor.wallet.application.port.WalletLocks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;

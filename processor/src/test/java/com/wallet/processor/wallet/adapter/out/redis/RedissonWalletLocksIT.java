@@ -1,10 +1,12 @@
 package com.wallet.processor.wallet.adapter.out.redis;
 
+import com.wallet.processor.wallet.application.port.WalletLocks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.wallet.processor.wallet.application.WalletLocks;
+import com.wallet.processor.wallet.application.port.WalletLocks;
 import com.wallet.testsupport.LocalServices;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,8 +1,0 @@
-package com.wallet.processor.wallet.application;
-
-/** Port: each Stripe event applied at most once. */
-public interface ProcessedStripeEvents {
-
-    /** @return false when the event was already applied */
-    boolean markProcessed(String eventId, String eventType);
-}
