@@ -139,6 +139,13 @@ class ChargeBacksIT extends EmulatorIntegrationTest {
                 .query(Long.class).single()).isZero();
         assertThat(emulator.paymentIntentsOf(tx)).hasSize(1);
         assertBalancesAreTheFoldOfTheTopic(List.of(tx), wallet);
+        // The refund netted at settlement is reported after the COMPLETED event, and as COMPLETED:
+        // a consumer that follows the status (the analytics) never sees the deposit go back to PROCESSING.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOf(Set.of(tx)).stream()
+                .map(ConsumerRecord::value)
+                .sorted(java.util.Comparator.comparingLong(TransactionEvent::walletSequence))
+                .map(e -> e.status().name() + (e.postings().isEmpty() ? "" : "+postings")).toList())
+                .endsWith("COMPLETED+postings", "COMPLETED+postings"));
     }
 
     private UUID depositCompleted(WalletFixture wallets, UUID wallet, long amount) throws Exception {

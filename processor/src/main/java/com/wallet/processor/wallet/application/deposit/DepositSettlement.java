@@ -73,8 +73,9 @@ public class DepositSettlement {
             return Outcome.IGNORED;
         }
         log.info("deposit {} COMPLETED by {}", tx.id(), source);
-        // A refund or dispute Stripe reported before this settlement is netted now, in the same transaction.
-        chargeBacks.settled(tx, charged.eventId());
+        // A refund or dispute Stripe reported before this settlement is netted now, in the same transaction;
+        // its event follows the COMPLETED one, so it reports COMPLETED, not the status read before.
+        chargeBacks.settled(tx.settled(charged.paymentIntentId()), charged.eventId());
         return Outcome.COMPLETED;
     }
 }

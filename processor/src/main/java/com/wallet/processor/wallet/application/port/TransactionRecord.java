@@ -32,4 +32,10 @@ public record TransactionRecord(
         this(id, walletId, counterpartyWalletId, type, status, amount, currency, failureReason, sealedPaymentMethod,
                 stripePaymentIntentId, stripeTransferId, null);
     }
+
+    /** This deposit's row once settled: COMPLETED, with the PaymentIntent recorded. */
+    public TransactionRecord settled(String paymentIntentId) {
+        return new TransactionRecord(id, walletId, counterpartyWalletId, type, TransactionStatus.COMPLETED, amount, currency,
+                null, sealedPaymentMethod, paymentIntentId, stripeTransferId, requestId);
+    }
 }
