@@ -58,19 +58,6 @@ final class Secrets {
         return read(file);
     }
 
-    /** JWT_SECRET: the environment's, else the generated local one, exactly as given (its UTF-8 bytes are the key). */
-    static String jwt(Settings settings) {
-        String env = settings.env().get(JWT);
-        if (env != null && !env.isEmpty()) {
-            return env;
-        }
-        try {
-            return read(settings.secrets().resolve(JWT));
-        } catch (IOException e) {
-            throw new LauncherException("no JWT_SECRET in the environment and none at .wallet/secrets/JWT_SECRET (bin/wallet up makes one)");
-        }
-    }
-
     /** A secret file's text without trailing newlines (as a shell's $(cat FILE) reads it, for a hand-edited file). */
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8).replaceFirst("\n+$", "");

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code up}'s Java part (bin/wallet builds the jars and finds PostgreSQL and Redis first): the local
- * secrets, the database and its schema, Kafka and its topics, the services, the wait for their health
+ * {@code up}'s Java part (bin/wallet builds the jars and finds, or starts, PostgreSQL and Redis first):
+ * the local secrets, the database and its schema, Kafka and its topics, the services, the wait for their health
  * and the summary.
  */
 @Command(name = "up", customSynopsis = "usage: bin/wallet up",
@@ -35,6 +35,9 @@ final class UpCommand implements Callable<Integer> {
         Processes processes = new Processes(settings.pids());
         Logs logs = new Logs(settings.logs());
         LocalSecrets secrets = Secrets.ensure(settings, out);
+        Database database = new Database(settings, out);
+        database.ensure();
+        database.migrate();
         new KafkaBroker(settings, processes, logs, out).up();
         ServiceStarter starter = new ServiceStarter(settings, processes, logs, out);
         for (Service service : Service.lineup(settings)) {
