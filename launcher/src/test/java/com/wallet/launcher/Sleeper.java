@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A JVM for the tests to start and stop: sleeps. With "stubborn", its shutdown hook never returns (TERM
  * is not enough); with "env NAME...", it first prints each NAME=value it was given; with "launch LOG PID",
- * it is a launcher: starts a plain Sleeper detached (output to LOG, pid to PID) and exits at once.
+ * it is a launcher: starts a plain Sleeper detached (output to LOG, pid to PID) and exits at once; with
+ * "say LINE" it first prints LINE ("say-and-exit LINE": and exits 1, as a server failing at start-up).
  */
 public final class Sleeper {
 
@@ -31,6 +32,12 @@ public final class Sleeper {
                     Thread.currentThread().interrupt();
                 }
             }));
+        }
+        if (args.length > 1 && (args[0].equals("say") || args[0].equals("say-and-exit"))) {
+            System.out.println(args[1]);
+            if (args[0].equals("say-and-exit")) {
+                System.exit(1);
+            }
         }
         if (args.length > 0 && args[0].equals("env")) {
             for (int i = 1; i < args.length; i++) {
