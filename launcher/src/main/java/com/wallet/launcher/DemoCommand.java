@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws IOException, InterruptedException {
         Settings settings = launcher.settings();
         if (!new Health().up(Settings.GATEWAY_PORT)) {
             throw new LauncherException("the gateway is not up on port " + Settings.GATEWAY_PORT + ": run bin/wallet up first");
@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         gql = new GraphQlClient(URI.create("http://127.0.0.1:" + Settings.GATEWAY_PORT + "/graphql"));
         emulator = URI.create("http://127.0.0.1:" + Settings.EMULATOR_PORT);
         String run = "demo-" + Instant.now().getEpochSecond() + "-" + ProcessHandle.current().pid();
-        String secret = Secrets.jwt(settings);
+        String secret = Secrets.ensure(settings, System.err).jwtSecret();
         String alice = Tokens.mint("alice", false, Duration.ofHours(1), secret, Instant.now());
         String bob = Tokens.mint("bob", false, Duration.ofHours(1), secret, Instant.now());
         say("1. Tokens for alice and bob (bin/wallet token USER)");
@@ -90,8 +90,7 @@ final class DemoCommand implements Callable<Integer> {
                 "paymentMethodId", "pm_card_threeDSecure2Required", "description", "demo 3-D Secure top-up",
                 "idempotencyKey", run + "-deposit-3ds"))).path("deposit"));
         awaitStatus(alice, tdsTx, "PROCESSING", "the 3-D Secure deposit did not wait for authentication");
-        JsonNode pending = gql.query(alice, "query($id:String!){getTransaction(id:$id){status metadata stripePaymentIntentId}}",
-                Map.of("id", tdsTx)).path("getTransaction");
+        JsonNode pending = awaitPaymentIntent(alice, tdsTx);
         String pi = GraphQlClient.text(pending, "stripePaymentIntentId");
         say("    " + GraphQlClient.text(pending, "status") + ", metadata.nextAction = "
                 + GraphQlClient.text(pending.path("metadata"), "nextAction") + ", PaymentIntent " + pi);
@@ -186,6 +185,23 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.err.println("wallet: transaction " + id + " is " + (status.isEmpty() ? "unknown" : status) + ", not " + expected + ", after 30 s");
         throw new LauncherException(failure);
+    }
+
+    /**
+     * Polls getTransaction (30 s at most) until the deposit names its PaymentIntent: the processor commits
+     * PROCESSING before it calls Stripe (StripeCalls) and records the PaymentIntent after the answer.
+     */
+    private JsonNode awaitPaymentIntent(String token, String id) throws InterruptedException {
+        JsonNode tx = null;
+        for (int i = 0; i < 60; i++) {
+            tx = gql.query(token, "query($id:String!){getTransaction(id:$id){status metadata stripePaymentIntentId}}",
+                    Map.of("id", id)).path("getTransaction");
+            if (!GraphQlClient.text(tx, "stripePaymentIntentId").isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return tx;
     }
 
     /** Polls getWallet (30 s at most) until the balance is EXPECTED cents. */

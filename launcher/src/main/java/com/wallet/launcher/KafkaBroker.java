@@ -4,13 +4,12 @@ import com.wallet.common.messaging.DeclaredTopics;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
@@ -46,13 +45,7 @@ final class KafkaBroker {
      * that database's outbox, and bin/wallet check compares the two): one per database name.
      */
     Path dataDir() {
-        return home().resolve("data-" + databaseName(settings.databaseUrl()));
-    }
-
-    static String databaseName(String jdbcUrl) {
-        String db = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
-        int query = db.indexOf('?');
-        return query < 0 ? db : db.substring(0, query);
+        return home().resolve("data-" + settings.databaseName());
     }
 
     /** Starts the broker unless it runs, waits until it is ready, creates the missing topics. */
@@ -149,20 +142,12 @@ final class KafkaBroker {
         Path log = logs.of("kafka");
         Files.writeString(log, "");   // readiness is read from this log: start it empty
         out.println("==> starting kafka on 127.0.0.1:" + Settings.KAFKA_PORT);
-        List<String> command = new ArrayList<>();
-        if (onPath("nohup")) {
-            command.add("nohup");   // as the services: a closing terminal does not stop the broker
-        }
-        command.addAll(List.of("java", "-Xms256m", "-Xmx512m"));
-        command.addAll(javaOptions(settings.env().getOrDefault("WALLET_JAVA_OPTS", "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC")));
+        List<String> command = new ArrayList<>(List.of("java", "-Xms256m", "-Xmx512m"));
+        command.addAll(settings.commonJavaOptions());
         command.addAll(List.of("-Dlog4j2.configurationFile=" + settings.root().resolve("kafka/log4j2.xml"), "-cp", classpath,
                 "kafka.Kafka", home().resolve("server.properties").toString()));
-        Process broker = new ProcessBuilder(command).directory(settings.root().toFile())
-                .redirectInput(new File("/dev/null"))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectErrorStream(true).start();
+        Process broker = Processes.startDetached(command, Map.of(), log, settings.root());
         Files.writeString(processes.pidFile("kafka"), broker.pid() + "\n");
-        awaitExec(broker.pid());
     }
 
     private void awaitReady() throws InterruptedException {
@@ -199,25 +184,6 @@ final class KafkaBroker {
                 .redirectErrorStream(true).start().waitFor();
     }
 
-    /** Waits (5 s at most) until a just-started process has exec'd its JVM, so pidOf (a java command line) sees it. */
-    private static void awaitExec(long pid) {
-        Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
-        for (int i = 0; i < 50; i++) {
-            try {
-                if (!Files.isReadable(cmdline)
-                        || new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).startsWith("java")) {
-                    return;
-                }
-                Thread.sleep(100);
-            } catch (IOException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     /**
      * URL-safe base64 of 16 random bytes, as Kafka's own ids: Kafka's {@code Uuid.randomUuid()}, which
      * never starts with '-' (the storage tool would read such an id as an option; 1 start in 64 failed so).
@@ -228,15 +194,6 @@ final class KafkaBroker {
 
     static boolean validClusterId(String id) {
         return id.matches("[A-Za-z0-9_][A-Za-z0-9_-]{21}");
-    }
-
-    static List<String> javaOptions(String options) {
-        return Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     private static boolean newer(Path file, Path than) throws IOException {

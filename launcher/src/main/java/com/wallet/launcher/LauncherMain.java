@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * (and {@code bin/wallet help}, which lists them all) stays in bash.
  */
 @Command(name = "bin/wallet", usageHelpAutoWidth = true,
-        subcommands = {TokenCommand.class, StatusCommand.class, AwaitHealthyCommand.class, EnsureTopicsCommand.class, HealthCommand.class, DemoCommand.class, DownCommand.class, KafkaUpCommand.class, KafkaClasspathCommand.class,
+        subcommands = {UpCommand.class, MigrateCommand.class, EnsureSecretsCommand.class, TokenCommand.class, StatusCommand.class, AwaitHealthyCommand.class, EnsureTopicsCommand.class, HealthCommand.class, DemoCommand.class, DownCommand.class, KafkaUpCommand.class, EmbeddedUpCommand.class, KafkaClasspathCommand.class,
                 LikelyCauseCommand.class},
         description = "The wallet system's launcher (bin/wallet help lists every command).")
 public final class LauncherMain {

@@ -1,5 +1,6 @@
 package com.wallet.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -8,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -65,6 +70,61 @@ public final class Processes {
         } catch (IOException e) {
             // nothing to do: the next pidOf reads a dead pid and ignores it
         }
+    }
+
+    /**
+     * Starts COMMAND (environment ENV on top of this JVM's) to outlive this launcher and the shell that
+     * ran it: in a session of its own (setsid, where installed, else nohup against the terminal's
+     * hang-up), so neither a closing terminal nor Ctrl-C on a later command reaches it; stdin from
+     * /dev/null and stdout and stderr appended to LOG. No descriptor of ours is inherited (the JDK
+     * closes them), a flock held by the caller among them. Returns once the JVM has exec'd, so
+     * {@link #pidOf} sees it; the pid is the java process's own (setsid and nohup exec, never fork, here).
+     * DIRECTORY: its working directory, or null for the caller's (as bash's {@code nohup java ... &}).
+     */
+    public static Process startDetached(List<String> command, Map<String, String> env, Path log, Path directory)
+            throws IOException {
+        List<String> detached = new ArrayList<>();
+        if (onPath("setsid")) {
+            detached.add("setsid");
+        } else if (onPath("nohup")) {
+            detached.add("nohup");
+        }
+        detached.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(detached)
+                .redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        awaitExec(process.pid(), command.get(0));
+        return process;
+    }
+
+    /** Waits (5 s at most) until a just-started process has exec'd PROGRAM, so pidOf (a java command line) sees it. */
+    static void awaitExec(long pid, String program) {
+        Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
+        for (int i = 0; i < 50; i++) {
+            try {
+                if (!Files.isReadable(cmdline)
+                        || new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).startsWith(program)) {
+                    return;
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
     /** True when something accepts TCP connections on 127.0.0.1:PORT. */

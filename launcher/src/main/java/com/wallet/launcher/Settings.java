@@ -2,8 +2,10 @@ package com.wallet.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +16,10 @@ import java.util.regex.Pattern;
  */
 public record Settings(Path root, String pgHost, int pgPort, int redisPort, int processorInstances,
                        int upTimeoutSeconds, Map<String, String> env) {
+
+    /** The build's version (every module shares it): the launcher jar's own, else the source tree's. */
+    public static final String VERSION = Optional.ofNullable(Settings.class.getPackage().getImplementationVersion())
+            .orElse("0.1.0-SNAPSHOT");
 
     public static final int KAFKA_PORT = 9092;
     public static final int EMULATOR_PORT = 12111;
@@ -78,16 +84,54 @@ public record Settings(Path root, String pgHost, int pgPort, int redisPort, int 
         return PROCESSOR_PORT + 10 * (instance - 1);
     }
 
+    /** NAME's value, or FALLBACK when it is unset or empty (bash's {@code ${NAME:-FALLBACK}}). */
+    public String value(String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
     public String databaseUrl() {
-        return env.getOrDefault("DATABASE_URL", "jdbc:postgresql://" + pgHost + ":" + pgPort + "/wallet");
+        return value("DATABASE_URL", "jdbc:postgresql://" + pgHost + ":" + pgPort + "/wallet");
+    }
+
+    /** The database named by DATABASE_URL (default: wallet). */
+    public String databaseName() {
+        String url = databaseUrl();
+        String db = url.substring(url.lastIndexOf('/') + 1);
+        int query = db.indexOf('?');
+        return query < 0 ? db : db.substring(0, query);
     }
 
     public String redisUrl() {
-        return env.getOrDefault("REDIS_URL", "redis://127.0.0.1:" + redisPort);
+        return value("REDIS_URL", "redis://127.0.0.1:" + redisPort);
     }
 
     public String kafkaBootstrap() {
-        return env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + KAFKA_PORT);
+        return value("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + KAFKA_PORT);
+    }
+
+    /**
+     * The processors' Kafka Streams state is derived from the Kafka log, which is kept per database:
+     * so is this (.wallet/streams/DB), and it is thrown away with the log.
+     */
+    public Path streamsStateDir() {
+        return state().resolve("streams").resolve(databaseName());
+    }
+
+    /** The Stripe emulator's objects belong with the same database: one file per database name. */
+    public Path emulatorStateFile() {
+        return state().resolve("stripe-emulator").resolve("state-" + databaseName() + ".jsonl");
+    }
+
+    /** A module's runnable jar, MODULE/target/MODULE-VERSION.jar (the version this launcher was built as). */
+    public Path jar(String module) {
+        return root.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+    }
+
+    /** The JVM options every component gets: WALLET_JAVA_OPTS, split on blanks, or the default. */
+    public List<String> commonJavaOptions() {
+        String options = value("WALLET_JAVA_OPTS", "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC");
+        return Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
     }
 
     /** The components {@code up} starts, in start order. */

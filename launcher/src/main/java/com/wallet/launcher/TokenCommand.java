@@ -1,5 +1,6 @@
 package com.wallet.launcher;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +26,9 @@ final class TokenCommand implements Callable<Integer> {
     private String ttl;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Settings settings = launcher.settings();
-        System.out.println(Tokens.mint(user, admin, Tokens.parseTtl(ttl), Secrets.jwt(settings), Instant.now()));
+        System.out.println(Tokens.mint(user, admin, Tokens.parseTtl(ttl), Secrets.ensure(settings, System.err).jwtSecret(), Instant.now()));
         return 0;
     }
 }

@@ -14,7 +14,6 @@ class KafkaBrokerTest {
         KafkaBroker broker = new KafkaBroker(settings, new Processes(settings.pids()), new Logs(settings.logs()), System.out);
 
         assertThat(broker.dataDir()).isEqualTo(Path.of("/repo/.wallet/kafka/data-wallet_launcher"));
-        assertThat(KafkaBroker.databaseName("jdbc:postgresql://127.0.0.1:5432/wallet")).isEqualTo("wallet");
     }
 
     @Test
@@ -23,13 +22,6 @@ class KafkaBrokerTest {
 
         assertThat(new KafkaBroker(settings, new Processes(settings.pids()), new Logs(settings.logs()), System.out).dataDir())
                 .isEqualTo(Path.of("/repo/.wallet/kafka/data-wallet"));
-    }
-
-    @Test
-    void shouldSplitWalletJavaOptsOnWhitespace() {
-        assertThat(KafkaBroker.javaOptions("  -XX:+ExitOnOutOfMemoryError   -XX:+UseSerialGC ")).containsExactly(
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC");
-        assertThat(KafkaBroker.javaOptions("")).isEmpty();
     }
 
     @Test

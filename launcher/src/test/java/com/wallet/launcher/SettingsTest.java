@@ -55,4 +55,21 @@ class SettingsTest {
         assertThat(Processes.formatUptime(185)).isEqualTo("3m05s");
         assertThat(Processes.formatUptime(3720)).isEqualTo("1h02m");
     }
+
+    @Test
+    void shouldSplitWalletJavaOptsOnBlanksAndTakeTheDefaultForEmpty() {
+        assertThat(Settings.from(Path.of("/repo"), Map.of("WALLET_JAVA_OPTS", "  -XX:+ExitOnOutOfMemoryError   -Xss1m ")).commonJavaOptions())
+                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-Xss1m");
+        assertThat(Settings.from(Path.of("/repo"), Map.of("WALLET_JAVA_OPTS", "")).commonJavaOptions())
+                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void shouldNameTheDatabaseAndWhatIsKeptPerDatabase() {
+        Settings s = Settings.from(Path.of("/repo"), Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/wallet_x?sslmode=disable"));
+
+        assertThat(s.databaseName()).isEqualTo("wallet_x");
+        assertThat(s.streamsStateDir()).isEqualTo(Path.of("/repo/.wallet/streams/wallet_x"));
+        assertThat(Settings.from(Path.of("/repo"), Map.of()).databaseName()).isEqualTo("wallet");
+    }
 }
