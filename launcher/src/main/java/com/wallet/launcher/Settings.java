@@ -128,9 +128,17 @@ public record Settings(Path root, String pgHost, int pgPort, int redisPort, int 
         return root.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
     }
 
+    /**
+     * The JVM options of the local services when WALLET_JAVA_OPTS does not replace them. C1 only
+     * (TieredStopAtLevel=1): on this 2-core machine C2 compilation was more than half of a
+     * processor's and the gateway's CPU over a bench run, and the system got faster without it
+     * (README, Benchmark). Long-running deployments with cores to spare keep the JVM's default.
+     */
+    static final String DEFAULT_JAVA_OPTIONS = "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     /** The JVM options every component gets: WALLET_JAVA_OPTS, split on blanks, or the default. */
     public List<String> commonJavaOptions() {
-        String options = value("WALLET_JAVA_OPTS", "-XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC");
+        String options = value("WALLET_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
         return Arrays.stream(options.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
                 "",
                 "Environment: PROCESSOR_INSTANCES=N (processors on 8081, 8091, ...), WALLET_UP_TIMEOUT (s, default 240), "
                 + "WALLET_EMBEDDED=1 (embedded PostgreSQL and Redis), WALLET_NO_BUILD=1 (no rebuild), DATABASE_URL, REDIS_URL, "
-                + "WALLET_JAVA_OPTS (every JVM's options, default -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC)."})
+                + "WALLET_JAVA_OPTS (every JVM's options, default -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -XX:TieredStopAtLevel=1)."})
 final class UpCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -61,7 +61,7 @@ class SettingsTest {
         assertThat(Settings.from(Path.of("/repo"), Map.of("WALLET_JAVA_OPTS", "  -XX:+ExitOnOutOfMemoryError   -Xss1m ")).commonJavaOptions())
                 .containsExactly("-XX:+ExitOnOutOfMemoryError", "-Xss1m");
         assertThat(Settings.from(Path.of("/repo"), Map.of("WALLET_JAVA_OPTS", "")).commonJavaOptions())
-                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC");
+                .containsExactly("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     @Test
