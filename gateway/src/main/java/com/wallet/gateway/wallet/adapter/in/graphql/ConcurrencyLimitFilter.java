@@ -13,9 +13,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * At most {@code permits} GraphQL requests run at once; one that finds them all taken waits at most
- * {@code queueWait}, then is answered 503 UNAVAILABLE with a retry hint before any work is done
- * (no token check, no database, nothing stored). Past the machine's capacity more concurrent
+ * At most {@code permits} GraphQL requests run at once and as many again wait, each at most
+ * {@code queueWait}; any other is answered 503 UNAVAILABLE with a retry hint at once, before any
+ * work is done (no token check, no database, nothing stored). Refusing at once matters: a refusal
+ * that waited would hold a server thread, and the requests behind it would queue in the server
+ * where no limit applies. Past the machine's capacity more concurrent
  * requests only share the CPU thinner: every answer gets slower and the session store's answers
  * time out, so an overloaded gateway used to answer in tens of seconds, and with errors
  * (README, Benchmark). Bounded, it keeps answering at its capacity and refuses the rest at once.
@@ -25,12 +27,14 @@ final class ConcurrencyLimitFilter extends HttpFilter {
     static final String SHED_METRIC = "wallet.gateway.requests.shed";
 
     private final Semaphore permits;
+    private final int maxWaiting;
     private final long queueWaitNanos;
     private final long retryAfterMs;
     private final Counter shed;
 
     ConcurrencyLimitFilter(int permits, Duration queueWait, MeterRegistry meters) {
         this.permits = new Semaphore(permits, true);
+        this.maxWaiting = permits;
         this.queueWaitNanos = queueWait.toNanos();
         this.retryAfterMs = Math.max(100, queueWait.toMillis());
         this.shed = Counter.builder(SHED_METRIC)
@@ -41,12 +45,13 @@ final class ConcurrencyLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean admitted;
-        try {
-            admitted = permits.tryAcquire(queueWaitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
+        boolean admitted = permits.tryAcquire();
+        if (!admitted && waiting() < maxWaiting) {
+            try {
+                admitted = permits.tryAcquire(queueWaitNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!admitted) {
             shed.increment();

@@ -23,6 +23,11 @@ class ConcurrencyLimitFilterTest {
 
     /** Runs one request through the filter; the handler holds its permit until {@code release} opens. */
     private CompletableFuture<MockHttpServletResponse> request(CountDownLatch entered, CountDownLatch release) {
+        return request(filter, entered, release);
+    }
+
+    private CompletableFuture<MockHttpServletResponse> request(ConcurrencyLimitFilter filter, CountDownLatch entered,
+                                                               CountDownLatch release) {
         return CompletableFuture.supplyAsync(() -> {
             MockHttpServletResponse response = new MockHttpServletResponse();
             try {
@@ -84,5 +89,27 @@ class ConcurrencyLimitFilterTest {
         assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         assertThat(handled).hasValue(2);
         assertThat(meters.counter(ConcurrencyLimitFilter.SHED_METRIC).count()).isZero();
+    }
+
+    @Test
+    void whenAsManyWaitAsRunANewcomerIsRefusedAtOnceWithoutWaiting() throws Exception {
+        // A queue wait far longer than the test waits for the answer: a refusal that comes proves it did not wait.
+        ConcurrencyLimitFilter patient = new ConcurrencyLimitFilter(1, Duration.ofMinutes(5), meters);
+        CountDownLatch firstIn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> running = request(patient, firstIn, release);
+        assertThat(firstIn.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<MockHttpServletResponse> waiting = request(patient, new CountDownLatch(1), new CountDownLatch(0));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> patient.waiting() == 1);
+
+        MockHttpServletResponse refused = request(patient, new CountDownLatch(1), new CountDownLatch(0))
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(meters.counter(ConcurrencyLimitFilter.SHED_METRIC).count()).isEqualTo(1);
+        release.countDown();
+        assertThat(running.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(waiting.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(handled).hasValue(2);
     }
 }
