@@ -58,9 +58,9 @@ record BenchOptions(
               --transfers N     end-to-end transfers produced to wallet.commands (default 3000)
               --wallets N       bench wallets the end-to-end transfers spread over (default 10000)
               --hot-transfers N transfers out of one hot wallet (default 1000)
-              --gql-transfers N GraphQL transfer mutations through the gateway (default 5000)
-              --gql-rate R      mutations per second the GraphQL phase sends, an open loop timed from each
-                                mutation's due time (default 1000); 0: a closed loop of --concurrency clients
+              --gql-transfers N GraphQL transfer mutations through the gateway (default 1000)
+              --gql-rate R      0 (default): the GraphQL phase is a closed loop of --concurrency clients;
+                                R > 0: an open loop sending R mutations per second, timed from each one's due time
               --warmup N        unmeasured transfers after the funding ones, and before the GraphQL phase (default 200)
               --timeout S       longest wait for a phase's outstanding events (default 120)
               --treasury N      treasury wallets funded by real deposits, the bench wallets by transfers from them (default 24)
@@ -84,8 +84,8 @@ record BenchOptions(
         values.put("transfers", "3000");
         values.put("wallets", "10000");
         values.put("hot-transfers", "1000");
-        values.put("gql-transfers", "5000");
-        values.put("gql-rate", "1000");
+        values.put("gql-transfers", "1000");
+        values.put("gql-rate", "0");
         values.put("warmup", "200");
         values.put("timeout", "120");
         values.put("treasury", "24");

@@ -59,9 +59,9 @@ class BenchResultTest {
         assertThat(defaults.maxDeposit()).isEqualTo(100_000_000L);
         assertThat(defaults.outDir()).isEqualTo(".wallet/bench");
         assertThat(defaults.readSeconds()).isEqualTo(10);
-        assertThat(defaults.gqlRate()).isEqualTo(1000);
-        assertThat(defaults.gqlTransfers()).isEqualTo(5000);
-        assertThat(BenchOptions.parse("--gql-rate", "0").gqlRate()).isZero();
+        assertThat(defaults.gqlRate()).isZero();
+        assertThat(defaults.gqlTransfers()).isEqualTo(1000);
+        assertThat(BenchOptions.parse("--gql-rate", "1000").gqlRate()).isEqualTo(1000);
         assertThat(defaults.skipReads()).isFalse();
         assertThat(BenchOptions.parse("--skip-reads").skipReads()).isTrue();
         assertThat(BenchOptions.parse("--skip-gateway").skipReads()).isTrue();
