@@ -92,7 +92,7 @@ class ServiceEnvironmentTest {
         ServiceStarter tunedStarter = new ServiceStarter(tuned, new Processes(tuned.pids()), new Logs(tuned.logs()), System.out);
 
         assertThat(starter.command(service(settings, "gateway"))).containsExactly("java", "-Xmx512m",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-jar", "/repo/gateway/target/gateway-" + Settings.VERSION + ".jar");
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/repo/gateway/target/gateway-" + Settings.VERSION + ".jar");
         assertThat(tunedStarter.command(service(tuned, "processor-1"))).containsExactly("java", "-Xmx512m",
                 "-XX:+UseParallelGC", "-Xss512k", "-jar", "/repo/processor/target/processor-" + Settings.VERSION + ".jar");
     }
