@@ -18,7 +18,7 @@ import com.wallet.gateway.wallet.application.RateLimits;
 import com.wallet.gateway.wallet.application.SessionService;
 import com.wallet.gateway.wallet.application.Sessions;
 import com.wallet.gateway.wallet.application.SubmitTransactionService;
-import com.wallet.gateway.wallet.application.TransactionEvents;
+import com.wallet.gateway.wallet.application.Submissions;
 import com.wallet.gateway.wallet.application.TransactionQueries;
 import com.wallet.gateway.wallet.application.Transactions;
 import com.wallet.gateway.wallet.application.WalletService;
@@ -100,16 +100,13 @@ public class WalletConfiguration {
 
     @Bean
     SubmitTransactionService submitTransactionService(Wallets wallets, Transactions transactions,
-                                                      TransactionEvents events, CommandOutbox outbox,
-                                                      CommandPublisher publisher, PublishedCommands published,
-                                                      CommandCodec codec,
+                                                      Submissions submissions, CommandPublisher publisher,
+                                                      PublishedCommands published, CommandCodec codec,
                                                       FieldCipher cipher, Fingerprints fingerprints,
-                                                      TransactionTemplate tx, TransactionQueries queries,
-                                                      WalletProperties properties, Clock clock,
-                                                      MutationAdmission admission) {
-        return new SubmitTransactionService(wallets, transactions, events, outbox, publisher, published, codec, cipher,
-                fingerprints, tx, queries, properties.maxAmount(), properties.payoutAccountRequired(), clock,
-                admission);
+                                                      TransactionQueries queries, WalletProperties properties,
+                                                      Clock clock, MutationAdmission admission) {
+        return new SubmitTransactionService(wallets, transactions, submissions, publisher, published, codec, cipher,
+                fingerprints, queries, properties.maxAmount(), properties.payoutAccountRequired(), clock, admission);
     }
 
     @Bean

@@ -6,10 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** Port: accepted commands, durable before they are sent to wallet.commands. */
+/** Port: accepted commands, durable before they are sent to wallet.commands ({@link Submissions} writes them). */
 public interface CommandOutbox {
-
-    void append(CommandEnvelope envelope);
 
     void markPublished(UUID commandId);
 

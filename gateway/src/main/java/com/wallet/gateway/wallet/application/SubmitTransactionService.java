@@ -16,15 +16,16 @@ import com.wallet.common.observability.RequestId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts deposits, withdrawals and transfers: validates synchronously, then in one database
- * transaction writes the PENDING transaction, its outbox event and the sealed command; after commit
- * sends the command to wallet.commands and answers PENDING. A send that fails is retried by
+ * Accepts deposits, withdrawals and transfers: validates synchronously, then records the PENDING
+ * transaction, its outbox event and the sealed command as one unit ({@link Submissions}); after
+ * that sends the command to wallet.commands and answers PENDING. A send that fails is retried by
  * {@link CommandRelay} from the durable command_outbox row.
  */
 public class SubmitTransactionService {
@@ -33,36 +34,30 @@ public class SubmitTransactionService {
 
     private final Wallets wallets;
     private final Transactions transactions;
-    private final TransactionEvents events;
-    private final CommandOutbox outbox;
+    private final Submissions submissions;
     private final CommandPublisher publisher;
     private final PublishedCommands published;
     private final CommandCodec codec;
     private final FieldCipher cipher;
     private final Fingerprints fingerprints;
-    private final TransactionTemplate tx;
     private final TransactionQueries queries;
     private final long maxAmount;
     private final boolean payoutAccountRequired;
     private final Clock clock;
     private final MutationAdmission admission;
 
-    public SubmitTransactionService(Wallets wallets, Transactions transactions, TransactionEvents events,
-                                    CommandOutbox outbox, CommandPublisher publisher, PublishedCommands published,
-                                    CommandCodec codec,
-                                    FieldCipher cipher, Fingerprints fingerprints, TransactionTemplate tx,
-                                    TransactionQueries queries, long maxAmount, boolean payoutAccountRequired,
+    public SubmitTransactionService(Wallets wallets, Transactions transactions, Submissions submissions,
+                                    CommandPublisher publisher, PublishedCommands published, CommandCodec codec,
+                                    FieldCipher cipher, Fingerprints fingerprints, TransactionQueries queries, long maxAmount, boolean payoutAccountRequired,
                                     Clock clock, MutationAdmission admission) {
         this.wallets = wallets;
         this.transactions = transactions;
-        this.events = events;
-        this.outbox = outbox;
+        this.submissions = submissions;
         this.publisher = publisher;
         this.published = published;
         this.codec = codec;
         this.cipher = cipher;
         this.fingerprints = fingerprints;
-        this.tx = tx;
         this.queries = queries;
         this.maxAmount = maxAmount;
         this.payoutAccountRequired = payoutAccountRequired;
@@ -98,8 +93,10 @@ public class SubmitTransactionService {
         if (request.fromWalletId().equals(request.toWalletId())) {
             throw new RequestRejected(RejectionCode.SAME_WALLET, "a transfer needs two different wallets");
         }
-        Wallet source = ownWallet(caller, request.fromWalletId());
-        Wallet destination = wallets.find(request.toWalletId())
+        // Both wallets in one read: a round trip less on every transfer.
+        Map<UUID, Wallet> found = wallets.findAll(List.of(request.fromWalletId(), request.toWalletId()));
+        Wallet source = owned(caller, Optional.ofNullable(found.get(request.fromWalletId())));
+        Wallet destination = Optional.ofNullable(found.get(request.toWalletId()))
                 .orElseThrow(() -> RequestRejected.notFound("destination wallet"));
         Accepted accepted = new Accepted(TransactionType.TRANSFER, source, destination, amount,
                 request.description(), null, request.idempotencyKey());
@@ -107,42 +104,45 @@ public class SubmitTransactionService {
     }
 
     private Wallet ownWallet(Caller caller, UUID walletId) {
-        return wallets.find(walletId).filter(caller::owns).orElseThrow(() -> RequestRejected.notFound("wallet"));
+        return owned(caller, wallets.find(walletId));
+    }
+
+    private static Wallet owned(Caller caller, Optional<Wallet> wallet) {
+        return wallet.filter(caller::owns).orElseThrow(() -> RequestRejected.notFound("wallet"));
     }
 
     private Transaction submit(Caller caller, Accepted request) {
         // Compared keyed: the stored form is fingerprints.of(...), which names its key (see Fingerprints).
         String fingerprint = request.fingerprint();
-        if (request.idempotencyKey() != null) {
-            var earlier = transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey());
-            if (earlier.isPresent()) {
-                return replay(caller, earlier.get(), fingerprint);
-            }
+        Optional<RequestRejected> refusal = request.refusal();
+        if (refusal.isPresent()) {
+            // A repeated request is answered with its transaction even if it would be refused now
+            // (its wallet frozen since): the key decides before the rules do.
+            return earlier(caller, request).map(earlier -> replay(caller, earlier, fingerprint))
+                    .orElseThrow(refusal::get);
         }
-        request.requireAcceptable();
 
         UUID id = UUID.randomUUID();
         CommandEnvelope envelope = codec.seal(request.command(id));
-        Stored stored = tx.execute(status -> {
-            var inserted = transactions.insertPending(request.pendingRow(id, caller, fingerprints.of(fingerprint), cipher));
-            if (inserted.isEmpty()) {
-                // An identical key won a concurrent race: answer with its transaction.
-                return new Stored(transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey())
-                        .orElseThrow(), false);
-            }
-            events.append(TransactionEvent.of(id, request.source().id(), request.destinationId(), request.type(),
-                    TransactionStatus.PENDING, request.amount(), request.currency(), null, List.of(), clock.instant()));
-            outbox.append(envelope);
-            return new Stored(inserted.get(), true);
-        });
-        if (!stored.ours()) {
-            return replay(caller, stored.row(), fingerprint);
+        TransactionEvent pending = TransactionEvent.of(id, request.source().id(), request.destinationId(),
+                request.type(), TransactionStatus.PENDING, request.amount(), request.currency(), null, List.of(),
+                clock.instant());
+        Optional<StoredTransaction> stored =
+                submissions.record(request.pendingRow(id, caller, fingerprints.of(fingerprint), cipher), pending, envelope);
+        if (stored.isEmpty()) {
+            // The key is taken (an earlier request, or an identical one that won a race): answer with its transaction.
+            return replay(caller, earlier(caller, request).orElseThrow(), fingerprint);
         }
         log.info("transaction {} accepted: {} on wallet {}", id, request.type(), request.source().id());
         // The row as inserted, before sending: the contract answers PENDING, and a fast processor may finish first.
-        Transaction pending = queries.view(caller, stored.row());
+        Transaction answer = queries.view(caller, stored.get());
         send(envelope);
-        return pending;
+        return answer;
+    }
+
+    private Optional<StoredTransaction> earlier(Caller caller, Accepted request) {
+        return request.idempotencyKey() == null ? Optional.empty()
+                : transactions.findByIdempotencyKey(caller.userId(), request.idempotencyKey());
     }
 
     private Transaction replay(Caller caller, StoredTransaction earlier, String fingerprint) {
@@ -168,10 +168,6 @@ public class SubmitTransactionService {
         });
     }
 
-    /** The transaction row after the insert: ours, or the one an identical idempotency key wrote first. */
-    private record Stored(StoredTransaction row, boolean ours) {
-    }
-
     /** A request that passed the stateless checks, with the wallets it concerns. */
     private record Accepted(TransactionType type, Wallet source, Wallet destination, long amount,
                             String description, String paymentMethod, String idempotencyKey) {
@@ -189,14 +185,16 @@ public class SubmitTransactionService {
                     paymentMethod);
         }
 
-        void requireAcceptable() {
+        /** Why the request cannot be accepted as it stands, if it cannot. */
+        Optional<RequestRejected> refusal() {
             if (destination != null && !destination.currency().equals(source.currency())) {
-                throw new RequestRejected(RejectionCode.CURRENCY_MISMATCH,
-                        "the wallets hold different currencies");
+                return Optional.of(new RequestRejected(RejectionCode.CURRENCY_MISMATCH,
+                        "the wallets hold different currencies"));
             }
             if (!source.isActive()) {
-                throw new RequestRejected(RejectionCode.WALLET_INACTIVE, "the wallet is frozen");
+                return Optional.of(new RequestRejected(RejectionCode.WALLET_INACTIVE, "the wallet is frozen"));
             }
+            return Optional.empty();
         }
 
         WalletCommand command(UUID id) {

@@ -11,9 +11,6 @@ public interface Transactions {
 
     Optional<StoredTransaction> findByIdempotencyKey(String userId, String idempotencyKey);
 
-    /** @return the row as stored, or empty when (user, idempotency key) already exists: nothing was written */
-    Optional<StoredTransaction> insertPending(PendingTransaction transaction);
-
     /** Transactions in which the wallet is source or destination, newest first. */
     List<StoredTransaction> history(UUID walletId, int limit, int offset);
 }

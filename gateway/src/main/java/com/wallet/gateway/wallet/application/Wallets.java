@@ -1,6 +1,8 @@
 package com.wallet.gateway.wallet.application;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +10,9 @@ import java.util.UUID;
 public interface Wallets {
 
     Optional<Wallet> find(UUID id);
+
+    /** The wallets of {@code ids} that exist, by id (one read for several). */
+    Map<UUID, Wallet> findAll(Collection<UUID> ids);
 
     /** The user's wallets, oldest first, one page. */
     List<Wallet> findByUser(String userId, int limit, int offset);

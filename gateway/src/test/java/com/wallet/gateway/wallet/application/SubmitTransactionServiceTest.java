@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,9 +65,14 @@ class SubmitTransactionServiceTest {
     private SubmitTransactionService service(KeyRing ring, CommandPublisher publisher) {
         FieldCipher atRest = ring.cipher(KeyRing.Purpose.AT_REST);
         TransactionQueries queries = new TransactionQueries(transactions, wallets, atRest);
-        return new SubmitTransactionService(wallets, transactions, events::add, outbox, publisher, marks,
+        Submissions submissions = (row, pending, command) -> transactions.insertPending(row).map(stored -> {
+            events.add(pending);
+            outbox.rows.put(UUID.fromString(command.commandId()), command);
+            return stored;
+        });
+        return new SubmitTransactionService(wallets, transactions, submissions, publisher, marks,
                 new CommandCodec(ring.cipher(KeyRing.Purpose.COMMANDS), JsonMapper.builder().build()), atRest,
-                ring.fingerprints(), new TransactionTemplate(new NoOpTransactionManager()), queries, MAX, false,
+                ring.fingerprints(), queries, MAX, false,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), new MutationAdmission(RateLimits.NONE));
     }
 
@@ -168,6 +174,20 @@ class SubmitTransactionServiceTest {
     }
 
     @Test
+    void aRepeatedRequestGetsItsTransactionEvenAfterItsWalletWasFrozen() {
+        UUID w = wallet(alice, "USD", true);
+        Transaction first = service.deposit(alice, deposit(w, 5, "k"));
+        wallets.setActive(w, false);
+
+        assertThat(service.deposit(alice, deposit(w, 5, "k")).id()).isEqualTo(first.id());
+        assertThatThrownBy(() -> service.deposit(alice, deposit(w, 5, "k2")))
+                .isInstanceOfSatisfying(RequestRejected.class,
+                        e -> assertThat(e.code()).isEqualTo(RejectionCode.WALLET_INACTIVE));
+        assertThat(transactions.rows).hasSize(1);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
     void anIdempotencyKeyStillMatchesItsRequestAfterAKeyRotation() {
         UUID w = wallet(alice, "USD", true);
         Transaction first = service.deposit(alice, deposit(w, 5, "k"));
@@ -219,6 +239,13 @@ class SubmitTransactionServiceTest {
         }
 
         @Override
+        public Map<UUID, Wallet> findAll(Collection<UUID> ids) {
+            Map<UUID, Wallet> found = new HashMap<>();
+            ids.forEach(id -> find(id).ifPresent(w -> found.put(id, w)));
+            return found;
+        }
+
+        @Override
         public Optional<Wallet> findForUpdate(UUID id) {
             return find(id);
         }
@@ -260,8 +287,8 @@ class SubmitTransactionServiceTest {
             return Optional.ofNullable(keys.get(userId + "/" + key)).map(rows::get);
         }
 
-        @Override
-        public Optional<StoredTransaction> insertPending(PendingTransaction tx) {
+        /** What the submission's INSERT ... ON CONFLICT DO NOTHING does to the transactions table. */
+        Optional<StoredTransaction> insertPending(PendingTransaction tx) {
             if (tx.idempotencyKey() != null && keys.putIfAbsent(tx.userId() + "/" + tx.idempotencyKey(), tx.id()) != null) {
                 return Optional.empty();
             }
@@ -284,11 +311,6 @@ class SubmitTransactionServiceTest {
     static final class InMemoryOutbox implements CommandOutbox {
         final Map<UUID, CommandEnvelope> rows = new LinkedHashMap<>();
         final Set<UUID> published = new HashSet<>();
-
-        @Override
-        public void append(CommandEnvelope envelope) {
-            rows.put(UUID.fromString(envelope.commandId()), envelope);
-        }
 
         @Override
         public void markPublished(UUID commandId) {

@@ -11,11 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 class JdbcCommandOutbox implements CommandOutbox {
 
-    private static final String APPEND = """
-            INSERT INTO command_outbox (command_id, wallet_id, envelope)
-            VALUES (:commandId, :walletId, CAST(:envelope AS jsonb))
-            """;
-
     /**
      * SKIP LOCKED: when the relay holds the row (a slow send overlapped its round), the request thread
      * does not wait for it; the relay marks the row itself. A relay transaction sees its own lock.
@@ -49,15 +44,6 @@ class JdbcCommandOutbox implements CommandOutbox {
     JdbcCommandOutbox(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    @Override
-    public void append(CommandEnvelope envelope) {
-        jdbc.sql(APPEND)
-                .param("commandId", UUID.fromString(envelope.commandId()))
-                .param("walletId", UUID.fromString(envelope.walletId()))
-                .param("envelope", json.writeValueAsString(envelope))
-                .update();
     }
 
     @Override

@@ -2,8 +2,7 @@ package com.wallet.gateway.wallet.adapter.out.jdbc;
 
 import com.wallet.gateway.wallet.application.AuditLog;
 import com.wallet.gateway.wallet.application.CommandOutbox;
-import com.wallet.gateway.wallet.application.TransactionEvents;
-import com.wallet.gateway.wallet.application.Transactions;
+import com.wallet.gateway.wallet.application.Submissions;
 import com.wallet.gateway.wallet.application.Wallets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +20,13 @@ public class JdbcConfiguration {
     }
 
     @Bean
-    Transactions transactions(JdbcClient jdbc, JsonMapper json) {
+    JdbcTransactions transactions(JdbcClient jdbc, JsonMapper json) {
         return new JdbcTransactions(jdbc, json);
     }
 
     @Bean
-    TransactionEvents transactionEvents(JdbcClient jdbc, JsonMapper json) {
-        return new JdbcTransactionEvents(jdbc, json);
+    Submissions submissions(JdbcClient jdbc, JsonMapper json, JdbcTransactions transactions) {
+        return new JdbcSubmissions(jdbc, json, transactions);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package com.wallet.gateway.wallet.adapter.out.jdbc;
 
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
-import com.wallet.gateway.wallet.application.PendingTransaction;
 import com.wallet.gateway.wallet.application.StoredTransaction;
 import com.wallet.gateway.wallet.application.Transactions;
 import java.sql.ResultSet;
@@ -18,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class JdbcTransactions implements Transactions {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, wallet_id, counterparty_wallet_id, user_id, type, status, amount, currency, failure_reason,
             description, metadata::text AS metadata, request_fingerprint, stripe_payment_intent_id,
             stripe_transfer_id, created_at, updated_at""";
@@ -27,16 +26,6 @@ class JdbcTransactions implements Transactions {
 
     private static final String FIND_BY_KEY = "SELECT " + COLUMNS
             + " FROM transactions WHERE user_id = :userId AND idempotency_key = :key";
-
-    /** Zero rows: the (user, idempotency key) pair exists already. The row comes back, so no read follows. */
-    private static final String INSERT_PENDING = """
-            INSERT INTO transactions (id, wallet_id, counterparty_wallet_id, user_id, type, status, amount, currency,
-                                      description, payment_method, idempotency_key, request_fingerprint, request_id)
-            VALUES (:id, :walletId, :counterpartyWalletId, :userId, :type, 'PENDING', :amount, :currency,
-                    :description, :paymentMethod, :idempotencyKey, :fingerprint, :requestId)
-            ON CONFLICT (user_id, idempotency_key) DO NOTHING
-            RETURNING %s
-            """.formatted(COLUMNS);
 
     /** Source or destination, newest first: each branch walks its own index, then the two are merged. */
     private static final String HISTORY = """
@@ -77,24 +66,6 @@ class JdbcTransactions implements Transactions {
     }
 
     @Override
-    public Optional<StoredTransaction> insertPending(PendingTransaction tx) {
-        return jdbc.sql(INSERT_PENDING)
-                .param("id", tx.id())
-                .param("walletId", tx.walletId())
-                .param("counterpartyWalletId", tx.counterpartyWalletId())
-                .param("userId", tx.userId())
-                .param("type", tx.type().name())
-                .param("amount", tx.amount())
-                .param("currency", tx.currency())
-                .param("description", tx.sealedDescription())
-                .param("paymentMethod", tx.sealedPaymentMethod())
-                .param("idempotencyKey", tx.idempotencyKey())
-                .param("fingerprint", tx.requestFingerprint())
-                .param("requestId", tx.requestId())
-                .query(rows).optional();
-    }
-
-    @Override
     public List<StoredTransaction> history(UUID walletId, int limit, int offset) {
         return jdbc.sql(HISTORY)
                 .param("walletId", walletId)
@@ -104,7 +75,7 @@ class JdbcTransactions implements Transactions {
                 .query(rows).list();
     }
 
-    private StoredTransaction transaction(ResultSet rs, int row) throws SQLException {
+    StoredTransaction transaction(ResultSet rs, int row) throws SQLException {
         String metadata = rs.getString("metadata");
         return new StoredTransaction(rs.getObject("id", UUID.class), rs.getObject("wallet_id", UUID.class),
                 rs.getObject("counterparty_wallet_id", UUID.class), rs.getString("user_id"),

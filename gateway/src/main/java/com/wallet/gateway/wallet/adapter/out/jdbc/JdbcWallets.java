@@ -6,7 +6,11 @@ import com.wallet.gateway.wallet.application.Wallets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +21,8 @@ class JdbcWallets implements Wallets {
     private static final String COLUMNS = "id, user_id, balance, currency, is_active, label, stripe_account_id, created_at";
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM wallets WHERE id = :id";
+
+    private static final String FIND_ALL = "SELECT " + COLUMNS + " FROM wallets WHERE id = ANY(CAST(:ids AS uuid[]))";
 
     private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
 
@@ -49,6 +55,12 @@ class JdbcWallets implements Wallets {
     @Override
     public Optional<Wallet> find(UUID id) {
         return jdbc.sql(FIND).param("id", id).query(JdbcWallets::wallet).optional();
+    }
+
+    @Override
+    public Map<UUID, Wallet> findAll(Collection<UUID> ids) {
+        return jdbc.sql(FIND_ALL).param("ids", ids.toArray(UUID[]::new)).query(JdbcWallets::wallet).stream()
+                .collect(Collectors.toMap(Wallet::id, Function.identity()));
     }
 
     @Override
