@@ -12,6 +12,8 @@ import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.messaging.WalletCommand;
 import com.wallet.common.messaging.WithdrawFunds;
 import com.wallet.testsupport.LocalServices;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +22,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class SubmitTransactionIT extends GatewayITBase {
+
+    @Autowired
+    private DataSource dataSource;
 
     private final CommandCodec codec = new CommandCodec(
             KeyRing.parse(LocalServices.ENCRYPTION_KEY, "").cipher(KeyRing.Purpose.COMMANDS), JSON);
@@ -110,6 +117,22 @@ class SubmitTransactionIT extends GatewayITBase {
         assertThat(codec.open(JSON.readValue(records.get(0).value(), CommandEnvelope.class)))
                 .isEqualTo(new TransferFunds(UUID.fromString(txId), UUID.fromString(from), UUID.fromString(to), 500,
                         "EUR"));
+    }
+
+    /** A read left open (an unclosed JdbcClient stream) would keep its connection: the pool would run dry. */
+    @Test
+    void everyMutationGivesItsDatabaseConnectionBack() throws Exception {
+        String alice = token(newUser());
+        String from = createWallet(alice, "USD");
+        String to = createWallet(token(newUser()), "USD");
+        for (int i = 0; i < 3; i++) {
+            Reply reply = transfer(alice, from, to, 1 + i, null, null);
+            assertThat(reply.ok()).as(reply.body().toString()).isTrue();
+        }
+        assertThat(deposit(alice, from, 5, null, null).ok()).isTrue();
+
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.getActiveConnections() == 0);
     }
 
     @Test

@@ -59,7 +59,8 @@ class JdbcWallets implements Wallets {
 
     @Override
     public Map<UUID, Wallet> findAll(Collection<UUID> ids) {
-        return jdbc.sql(FIND_ALL).param("ids", ids.toArray(UUID[]::new)).query(JdbcWallets::wallet).stream()
+        // list(), not stream(): an unclosed stream would keep the connection out of the pool.
+        return jdbc.sql(FIND_ALL).param("ids", ids.toArray(UUID[]::new)).query(JdbcWallets::wallet).list().stream()
                 .collect(Collectors.toMap(Wallet::id, Function.identity()));
     }
 
