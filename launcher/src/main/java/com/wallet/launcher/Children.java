@@ -48,6 +48,11 @@ final class Children {
         }
     }
 
+    /** True once {@link #stop} was called: the run is being interrupted. */
+    synchronized boolean stopping() {
+        return stopping;
+    }
+
     /** TERM to the one running (KILL after 30 s), and no start after this. */
     void stop() {
         Process process;

@@ -64,6 +64,9 @@ final class TestCommand implements Callable<Integer> {
             if (children.run(List.of("mvn", "-B", "-Dstyle.color=never", "-pl", "e2e", "verify", "-De2e"), system.env()) == 0) {
                 return 0;
             }
+            if (children.stopping()) {
+                return 130;   // interrupted: the shutdown hook stops the system, the logs are no failure's
+            }
             System.err.println("wallet: system tests failed; the services' logs end with:");
             Logs logs = new Logs(settings.logs());
             for (Settings.Component component : Settings.components(2)) {

@@ -63,13 +63,18 @@ final class Tools {
             children.run(List.of("java", "-jar", jar.toString(), "--help"), env);
             return 0;
         }
+        return children.run(command(List.of("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString()), args), checkEnvironment());
+    }
+
+    /** The checker reads as the owner by default; the rest as for the services. */
+    Map<String, String> checkEnvironment() {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("DATABASE_URL", value("DATABASE_URL", "jdbc:postgresql://" + settings.pgHost() + ":" + settings.pgPort() + "/wallet"));
         extra.put("DATABASE_USERNAME", value("DATABASE_USERNAME", "postgres"));
         extra.put("DATABASE_PASSWORD", value("DATABASE_PASSWORD", ""));
         extra.put("KAFKA_BOOTSTRAP_SERVERS", value("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Settings.KAFKA_PORT));
         extra.put("STRIPE_API_BASE", value("STRIPE_API_BASE", "http://127.0.0.1:" + Settings.EMULATOR_PORT));
-        return children.run(command(List.of("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString()), args), with(extra));
+        return with(extra);
     }
 
     /**
@@ -82,7 +87,11 @@ final class Tools {
             children.run(List.of("java", "-jar", jar.toString(), "--help"), env);
             return 0;
         }
-        // the system's current key: the environment's, else .wallet/secrets
+        return children.run(command(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()), args), rekeyEnvironment());
+    }
+
+    /** The system's current key (the environment's, else .wallet/secrets), as the application role by default. */
+    Map<String, String> rekeyEnvironment() throws IOException {
         LocalSecrets secrets = Secrets.ensure(settings, new PrintStream(PrintStream.nullOutputStream()));
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put(Secrets.ENCRYPTION, secrets.encryptionKey());
@@ -92,7 +101,7 @@ final class Tools {
         extra.put("DATABASE_USERNAME", value("DATABASE_USERNAME", "wallet_app"));
         extra.put("DATABASE_PASSWORD", value("DATABASE_PASSWORD", ""));
         extra.put("KAFKA_BOOTSTRAP_SERVERS", value("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Settings.KAFKA_PORT));
-        return children.run(command(List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()), args), with(extra));
+        return with(extra);
     }
 
     /** The services' JSON logs, one readable line per event; coloured on a terminal unless NO_COLOR. */
