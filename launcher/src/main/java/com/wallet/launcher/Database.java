@@ -36,14 +36,43 @@ final class Database {
         return settings.value("DATABASE_OWNER_USERNAME", "postgres");
     }
 
+    private String adminUrl() {
+        return "jdbc:postgresql://" + settings.pgHost() + ":" + settings.pgPort() + "/postgres";
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(adminUrl(), owner(), settings.value("DATABASE_OWNER_PASSWORD", ""));
+    }
+
+    /** True when the owner can connect and run a statement (what answers on the port is a PostgreSQL that takes it). */
+    boolean ownerConnects() {
+        try (Connection c = admin(); Statement select = c.createStatement()) {
+            select.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Drops DB (a fixed name of ours, never user input) with whatever is connected to it, unless it is absent. */
+    void drop(String db) {
+        if (!PLAIN_NAME.matcher(db).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + db);
+        }
+        try (Connection c = admin(); Statement drop = c.createStatement()) {
+            drop.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new LauncherException("could not drop the database " + db + ": " + e.getMessage());
+        }
+    }
+
     /** Creates the database unless it exists; true when it created it. */
     boolean ensure() {
         String db = settings.databaseName();
         if (!PLAIN_NAME.matcher(db).matches()) {
             throw new LauncherException("database name '" + db + "' (from DATABASE_URL) is not a plain lower-case identifier; create it yourself");
         }
-        String adminUrl = "jdbc:postgresql://" + settings.pgHost() + ":" + settings.pgPort() + "/postgres";
-        try (Connection c = DriverManager.getConnection(adminUrl, owner(), settings.value("DATABASE_OWNER_PASSWORD", ""));
+        try (Connection c = admin();
              PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, db);
             try (ResultSet rows = exists.executeQuery()) {

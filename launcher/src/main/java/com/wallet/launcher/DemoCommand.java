@@ -136,6 +136,12 @@ final class DemoCommand implements Callable<Integer> {
         if (events.stream().noneMatch(l -> l.contains("alice -2000"))) {
             throw new LauncherException("the refund's event is not on wallet.transactions");
         }
+        say("11. The invariant checker (bin/wallet check)");
+        if (Tools.standalone(launcher.settings()).check(List.of()) != 0) {
+            throw new LauncherException("bin/wallet check found a violation");
+        }
+        say("");
+        say("demo OK");
         return 0;
     }
 

@@ -21,6 +21,7 @@ final class EmbeddedUpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = launcher.settings();
+        new Build(settings, System.out).toolJar("local-services", "");
         new EmbeddedServer(settings, new Processes(settings.pids()), new Logs(settings.logs()), System.out)
                 .up(EmbeddedServer.Kind.of(kind), port);
         return 0;

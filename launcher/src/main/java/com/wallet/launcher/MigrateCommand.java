@@ -13,7 +13,11 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Database database = new Database(launcher.settings(), System.out);
+        Settings settings = launcher.settings();
+        Build build = new Build(settings, System.out);
+        build.ensureBuilt();
+        new DataStores(settings, build, System.out).ensurePostgres();
+        Database database = new Database(settings, System.out);
         database.ensure();
         database.migrate();
         return 0;

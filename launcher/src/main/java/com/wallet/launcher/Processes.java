@@ -123,8 +123,14 @@ public final class Processes {
     }
 
     static boolean onPath(String program) {
+        return which(program).isPresent();
+    }
+
+    /** Where PROGRAM is on PATH (bash's command -v). */
+    static Optional<Path> which(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+        return Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, program)).filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
     }
 
     /** True when something accepts TCP connections on 127.0.0.1:PORT. */

@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code up}'s Java part (bin/wallet builds the jars and finds, or starts, PostgreSQL and Redis first):
- * the local secrets, the database and its schema, Kafka and its topics, the services, the wait for their health
+ * {@code up}: the services' jars (built when stale), PostgreSQL and Redis (found, started, or embedded), the local secrets, the database and its schema, Kafka and its topics, the services, the wait for their health
  * and the summary.
  */
 @Command(name = "up", customSynopsis = "usage: bin/wallet up",
@@ -32,6 +31,12 @@ final class UpCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Files.createDirectories(settings.logs());
         Files.createDirectories(settings.pids());
+        Build.requireMaven();
+        Build build = new Build(settings, out);
+        build.ensureBuilt();
+        DataStores stores = new DataStores(settings, build, out);
+        stores.ensurePostgres();
+        stores.ensureRedis();
         Processes processes = new Processes(settings.pids());
         Logs logs = new Logs(settings.logs());
         LocalSecrets secrets = Secrets.ensure(settings, out);
