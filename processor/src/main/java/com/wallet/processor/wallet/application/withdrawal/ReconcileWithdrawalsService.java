@@ -1,24 +1,16 @@
 package com.wallet.processor.wallet.application.withdrawal;
 
+import com.wallet.common.observability.RequestId;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.Reconciled;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
-import com.wallet.processor.wallet.application.port.PaymentGateway;
-import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
 import com.wallet.processor.wallet.application.port.Transactions;
-import com.wallet.processor.wallet.application.port.WalletLocks;
-import com.wallet.processor.wallet.application.port.Wallets;
-
-import com.wallet.common.observability.RequestId;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings withdrawals left PROCESSING by an ambiguous payout (no answer, 5xx, 409, 429) to a final
@@ -50,13 +42,10 @@ public class ReconcileWithdrawalsService {
     private final ReconcilerProperties properties;
     private final MeterRegistry meters;
 
-    public ReconcileWithdrawalsService(TransactionTemplate transaction, Transactions transactions, Wallets wallets,
-                                       LedgerTransitions ledger, WalletLocks locks, PaymentGateway payments,
-                                       String defaultDestination, ReconcilerProperties properties, MeterRegistry meters,
-                                       StripeDisagreements disagreements) {
+    ReconcileWithdrawalsService(Transactions transactions, WithdrawalPayouts payouts, ReconcilerProperties properties,
+                                MeterRegistry meters) {
         this.transactions = transactions;
-        this.payouts = new WithdrawalPayouts(locks, transaction, wallets, ledger, payments, defaultDestination,
-                disagreements);
+        this.payouts = payouts;
         this.properties = properties;
         this.meters = meters;
     }

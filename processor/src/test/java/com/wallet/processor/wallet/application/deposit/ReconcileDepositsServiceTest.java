@@ -3,10 +3,12 @@ package com.wallet.processor.wallet.application.deposit;
 import com.wallet.processor.wallet.application.FakeLedgerTransitions;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
+import com.wallet.processor.wallet.application.WalletTransactions;
 import com.wallet.processor.wallet.application.port.Ledger;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
 import com.wallet.processor.wallet.application.port.Shortfalls;
 import com.wallet.processor.wallet.application.port.StripeChargeBacks;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
 import com.wallet.processor.wallet.application.port.Transactions;
 import com.wallet.processor.wallet.application.port.WalletLocks;
@@ -64,11 +66,13 @@ class ReconcileDepositsServiceTest {
     void setUp() {
         when(transaction.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
         WalletLocks locks = walletIds -> () -> { };
-        reconciler = new ReconcileDepositsService(transaction, transactions, ledger, transitions, locks, payments, cipher,
-                properties,
-                meters, (tx, object, event, disagreement) -> operatorRecords.add(
-                        tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()),
-                noChargeBacks(), mock(Shortfalls.class));
+        StripeDisagreements disagreements = (tx, object, event, disagreement) -> operatorRecords.add(
+                tx + " " + object + " " + disagreement.field() + " " + disagreement.reported());
+        DepositSettlement settlement = new DepositSettlement(transitions, disagreements,
+                new ChargeBackPostings(noChargeBacks(), ledger, mock(Shortfalls.class), transitions));
+        reconciler = new ReconcileDepositsService(new StaleDeposits(transactions, properties, meters),
+                new WalletTransactions(locks, transaction), new DepositPayments(payments, cipher),
+                new DepositOutcomes(transactions, transitions, cipher, disagreements, settlement));
     }
 
     private static StripeChargeBacks noChargeBacks() {

@@ -4,6 +4,9 @@ import com.wallet.processor.wallet.application.FakeLedgerTransitions;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.PayoutProperties;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
+import com.wallet.processor.wallet.application.WalletTransactions;
+import com.wallet.processor.wallet.application.port.Ledger;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
 import com.wallet.processor.wallet.application.port.Transactions;
@@ -54,10 +57,15 @@ class ReconcileWithdrawalsServiceTest {
         when(transaction.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
         when(wallets.stripeAccountId(any())).thenReturn(Optional.of("acct_1"));
         WalletLocks locks = walletIds -> () -> { };
-        reconciler = new ReconcileWithdrawalsService(transaction, transactions, wallets, ledger, locks, payments,
-                "acct_default", properties, meters,
-                (tx, object, event, disagreement) -> operatorRecords.add(
-                        tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()));
+        reconciler = reconciler(locks, "acct_default", (tx, object, event, disagreement) -> operatorRecords.add(
+                tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()));
+    }
+
+    private ReconcileWithdrawalsService reconciler(WalletLocks locks, String defaultDestination,
+                                                   StripeDisagreements disagreements) {
+        WithdrawalOutcomes outcomes = new WithdrawalOutcomes(ledger, mock(Ledger.class), disagreements);
+        return new ReconcileWithdrawalsService(transactions, new WithdrawalPayouts(new WalletTransactions(locks, transaction),
+                wallets, payments, outcomes, defaultDestination), properties, meters);
     }
 
     /** The withdrawal's COMPLETED changes offered, as "id transferId". */
@@ -149,9 +157,8 @@ class ReconcileWithdrawalsServiceTest {
 
     @Test
     void neverPaysAWalletWithoutStripeAccountToADefaultAccountOutsideLocalMode() {
-        ReconcileWithdrawalsService withoutDefault = new ReconcileWithdrawalsService(transaction, transactions, wallets,
-                ledger, walletIds -> () -> { }, payments, new PayoutProperties(null).defaultDestination(), properties,
-                meters, (tx, object, event, d) -> { });
+        ReconcileWithdrawalsService withoutDefault = reconciler(walletIds -> () -> { },
+                new PayoutProperties(null).defaultDestination(), (tx, object, event, d) -> { });
         TransactionRecord tx = withdrawal(null);
         when(wallets.stripeAccountId(tx.walletId())).thenReturn(Optional.empty());
         when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());

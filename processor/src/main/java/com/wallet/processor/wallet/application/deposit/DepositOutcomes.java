@@ -1,37 +1,62 @@
 package com.wallet.processor.wallet.application.deposit;
 
+import com.wallet.common.crypto.FieldCipher;
+import com.wallet.common.messaging.FailureReason;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
 import com.wallet.processor.wallet.application.port.Transactions;
-
-import com.wallet.common.crypto.FieldCipher;
-import com.wallet.common.messaging.FailureReason;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.domain.StripeDisagreement;
 import com.wallet.processor.wallet.domain.Transition;
+import com.wallet.processor.wallet.domain.WalletState;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a deposit's createPayment answer does to the transaction, inside the caller's database
- * transaction: the same for the first attempt (a command), a redelivered command and the
- * reconciler. Every change is conditional on the deposit still being open.
+ * What happens to a deposit's row, inside the caller's database transaction: its start, each
+ * Stripe answer (createPayment's, a retrieved PaymentIntent's, a Stripe event's) and the
+ * reconciler's give-ups; the same for the first attempt (a command), a redelivered command, the
+ * reconciler and the events. Every change is conditional on the deposit still being open.
  */
-class DepositPaymentResults {
+class DepositOutcomes {
 
-    private static final Logger log = LoggerFactory.getLogger(DepositPaymentResults.class);
+    private static final Logger log = LoggerFactory.getLogger(DepositOutcomes.class);
+
     private final Transactions transactions;
     private final LedgerTransitions ledger;
     private final FieldCipher cipher;
+    private final StripeDisagreements disagreements;
+    private final DepositSettlement settlement;
 
-    DepositPaymentResults(Transactions transactions, LedgerTransitions ledger, FieldCipher cipher) {
-        this.cipher = cipher;
+    DepositOutcomes(Transactions transactions, LedgerTransitions ledger, FieldCipher cipher,
+                    StripeDisagreements disagreements, DepositSettlement settlement) {
         this.transactions = transactions;
         this.ledger = ledger;
+        this.cipher = cipher;
+        this.disagreements = disagreements;
+        this.settlement = settlement;
+    }
+
+    /** Reads and row-locks the deposit's wallet: false when it is frozen or gone. */
+    boolean walletActive(TransactionRecord tx) {
+        return ledger.lockWallets(List.of(tx.walletId())).values().stream().anyMatch(WalletState::active);
+    }
+
+    /** PENDING -> PROCESSING, before the card is charged. */
+    void processing(TransactionRecord tx) {
+        ledger.applyIfCurrent(new LedgerTransitions.Change(tx, Transition.depositProcessing(tx.id(), tx.currency())));
+    }
+
+    /** Frozen (or gone) since the gateway accepted it: FAILED WALLET_INACTIVE, no card charged. */
+    void walletInactive(TransactionRecord tx) {
+        ledger.applyIfCurrent(new LedgerTransitions.Change(tx,
+                Transition.failed(tx.id(), tx.currency(), FailureReason.WALLET_INACTIVE)));
     }
 
     /**
@@ -85,5 +110,35 @@ class DepositPaymentResults {
             return Outcome.FAILED;
         }
         return Outcome.IGNORED;
+    }
+
+    /** payment_intent.payment_failed: FAILED, and its PaymentIntent recorded when it did end the deposit here. */
+    Outcome failedAtStripe(TransactionRecord tx, FailureReason reason, String paymentIntentId) {
+        Outcome outcome = fail(tx, reason);
+        if (outcome == Outcome.FAILED && paymentIntentId != null) {
+            transactions.recordPaymentIntent(tx.id(), paymentIntentId);
+        }
+        return outcome;
+    }
+
+    /** Stripe says the recorded PaymentIntent does not exist: FAILED and, in the same transaction, a record for an operator. */
+    Outcome failMissing(TransactionRecord tx, FailureReason reason) {
+        Outcome failed = fail(tx, reason);
+        if (failed == Outcome.FAILED) {
+            disagreements.record(tx.id(), tx.stripePaymentIntentId(), null,
+                    StripeDisagreement.missing(tx.stripePaymentIntentId()));
+        }
+        return failed;
+    }
+
+    /** Charged at Stripe: settled (the caller holds the wallet lock), see {@link DepositSettlement}. */
+    Outcome settle(TransactionRecord tx, DepositSettlement.Charged charged, String source) {
+        return settlement.settle(tx, charged, source);
+    }
+
+    /** Left open: updated_at touched, so the reconciler looks at it again only later. */
+    Outcome postpone(TransactionRecord tx) {
+        transactions.postponeReconciliation(tx.id());
+        return Outcome.PROCESSING;
     }
 }
