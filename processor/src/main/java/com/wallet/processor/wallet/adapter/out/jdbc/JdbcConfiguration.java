@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-public class JdbcConfiguration {
+class JdbcConfiguration {
 
     @Bean
     Wallets wallets(JdbcClient jdbc) {

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({RedisLockProperties.class, HealthCheckProperties.class})
-public class RedisConfiguration {
+class RedisConfiguration {
 
     /**
      * One client per independent master (several = RedLock quorum); each authenticates with the

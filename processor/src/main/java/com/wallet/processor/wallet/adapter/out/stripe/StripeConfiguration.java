@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StripeProperties.class)
-public class StripeConfiguration {
+class StripeConfiguration {
 
     @Bean
     StripeClient stripeClient(StripeProperties properties) {
