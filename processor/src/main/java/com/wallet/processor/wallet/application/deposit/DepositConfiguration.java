@@ -10,7 +10,8 @@ import com.wallet.processor.wallet.application.port.PaymentGateway;
 import com.wallet.processor.wallet.application.port.Shortfalls;
 import com.wallet.processor.wallet.application.port.StripeChargeBacks;
 import com.wallet.processor.wallet.application.port.StripeDisagreements;
-import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.StripeRecords;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +35,9 @@ class DepositConfiguration {
     }
 
     @Bean
-    DepositOutcomes depositOutcomes(Transactions transactions, LedgerTransitions transitions, FieldCipher cipher,
+    DepositOutcomes depositOutcomes(StripeRecords records, LedgerTransitions transitions, FieldCipher cipher,
                                     StripeDisagreements disagreements, ChargeBackPostings chargeBacks) {
-        return new DepositOutcomes(transactions, transitions, cipher, disagreements,
+        return new DepositOutcomes(records, transitions, cipher, disagreements,
                 new DepositSettlement(transitions, disagreements, chargeBacks));
     }
 
@@ -47,10 +48,10 @@ class DepositConfiguration {
     }
 
     @Bean
-    ReconcileDepositsService reconcileDepositsService(Transactions transactions, ReconcilerProperties properties,
+    ReconcileDepositsService reconcileDepositsService(TransactionsAwaitingStripe awaiting, ReconcilerProperties properties,
                                                       MeterRegistry meters, WalletTransactions work,
                                                       DepositPayments payments, DepositOutcomes outcomes) {
-        return new ReconcileDepositsService(new StaleDeposits(transactions, properties, meters), work, payments,
+        return new ReconcileDepositsService(new StaleDeposits(awaiting, properties, meters), work, payments,
                 outcomes);
     }
 

@@ -6,8 +6,8 @@ import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
 import com.wallet.processor.wallet.application.port.StripeDisagreements;
+import com.wallet.processor.wallet.application.port.StripeRecords;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
 import com.wallet.processor.wallet.domain.StripeDisagreement;
 import com.wallet.processor.wallet.domain.Transition;
 import com.wallet.processor.wallet.domain.WalletState;
@@ -28,15 +28,15 @@ class DepositOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(DepositOutcomes.class);
 
-    private final Transactions transactions;
+    private final StripeRecords records;
     private final LedgerTransitions ledger;
     private final FieldCipher cipher;
     private final StripeDisagreements disagreements;
     private final DepositSettlement settlement;
 
-    DepositOutcomes(Transactions transactions, LedgerTransitions ledger, FieldCipher cipher,
+    DepositOutcomes(StripeRecords records, LedgerTransitions ledger, FieldCipher cipher,
                     StripeDisagreements disagreements, DepositSettlement settlement) {
-        this.transactions = transactions;
+        this.records = records;
         this.ledger = ledger;
         this.cipher = cipher;
         this.disagreements = disagreements;
@@ -67,7 +67,7 @@ class DepositOutcomes {
      */
     Outcome record(TransactionRecord tx, PaymentGateway.PaymentResult result) {
         if (result instanceof PaymentGateway.PaymentAccepted accepted) {
-            transactions.recordPaymentIntent(tx.id(), accepted.paymentIntentId());
+            records.recordPaymentIntent(tx.id(), accepted.paymentIntentId());
             if (accepted.customerAction() != null) {
                 recordCustomerAction(tx, accepted.customerAction());
             }
@@ -76,7 +76,7 @@ class DepositOutcomes {
         }
         if (result instanceof PaymentGateway.PaymentDeclined declined) {
             if (declined.paymentIntentId() != null) {
-                transactions.recordPaymentIntent(tx.id(), declined.paymentIntentId());
+                records.recordPaymentIntent(tx.id(), declined.paymentIntentId());
             }
             return fail(tx, FailureReason.CARD_DECLINED);
         }
@@ -95,7 +95,7 @@ class DepositOutcomes {
     /** 3-D Secure: the client secret is sealed to this transaction's row, never stored or logged in clear. */
     private void recordCustomerAction(TransactionRecord tx, PaymentGateway.CustomerAction action) {
         byte[] sealed = cipher.seal(action.clientSecret().getBytes(StandardCharsets.UTF_8), clientSecretAad(tx.id()));
-        transactions.recordCustomerAction(tx.id(), action.nextAction(), Base64.getEncoder().encodeToString(sealed));
+        records.recordCustomerAction(tx.id(), action.nextAction(), Base64.getEncoder().encodeToString(sealed));
     }
 
     /** Associated data of the sealed client secret; the gateway opens it with the same. */
@@ -116,7 +116,7 @@ class DepositOutcomes {
     Outcome failedAtStripe(TransactionRecord tx, FailureReason reason, String paymentIntentId) {
         Outcome outcome = fail(tx, reason);
         if (outcome == Outcome.FAILED && paymentIntentId != null) {
-            transactions.recordPaymentIntent(tx.id(), paymentIntentId);
+            records.recordPaymentIntent(tx.id(), paymentIntentId);
         }
         return outcome;
     }
@@ -134,11 +134,5 @@ class DepositOutcomes {
     /** Charged at Stripe: settled (the caller holds the wallet lock), see {@link DepositSettlement}. */
     Outcome settle(TransactionRecord tx, DepositSettlement.Charged charged, String source) {
         return settlement.settle(tx, charged, source);
-    }
-
-    /** Left open: updated_at touched, so the reconciler looks at it again only later. */
-    Outcome postpone(TransactionRecord tx) {
-        transactions.postponeReconciliation(tx.id());
-        return Outcome.PROCESSING;
     }
 }

@@ -7,7 +7,7 @@ import com.wallet.processor.wallet.application.Reconciled;
 import com.wallet.processor.wallet.application.WalletTransactions;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import com.wallet.processor.wallet.domain.DepositReconciliation;
 import java.time.Duration;
 import java.util.List;
@@ -58,8 +58,8 @@ public class ReconcileDepositsService {
 
     /** One round over at most batchSize stale deposits. @return how many were looked at */
     public int reconcileStaleDeposits() {
-        List<Transactions.StaleDeposit> batch = stale.batch();
-        for (Transactions.StaleDeposit deposit : batch) {
+        List<TransactionsAwaitingStripe.StaleDeposit> batch = stale.batch();
+        for (TransactionsAwaitingStripe.StaleDeposit deposit : batch) {
             Reconciled reconciled;
             try {
                 reconciled = reconcile(deposit);
@@ -73,7 +73,7 @@ public class ReconcileDepositsService {
         return batch.size();
     }
 
-    Reconciled reconcile(Transactions.StaleDeposit deposit) {
+    Reconciled reconcile(TransactionsAwaitingStripe.StaleDeposit deposit) {
         TransactionRecord tx = deposit.transaction();
         // A scheduled round has no request of its own: its lines name the deposit's request.
         try (RequestId.Scope ignored = RequestId.open(tx.requestId())) {
@@ -92,7 +92,7 @@ public class ReconcileDepositsService {
                         work.inTransaction(() -> outcomes.fail(tx, decision.reason())));
             }
             log.info("deposit {} payment still uncertain, retried later with the same key", tx.id());
-            return Reconciled.answered(outcomes.postpone(tx));
+            return Reconciled.answered(stale.postpone(tx));
         }
         log.info("deposit {} payment asked again with its key: {}", tx.id(), result.getClass().getSimpleName());
         return Reconciled.answered(work.inTransaction(() -> outcomes.record(tx, result)));
@@ -102,7 +102,7 @@ public class ReconcileDepositsService {
         PaymentGateway.PaymentLookup lookup = payments.retrieve(tx);
         if (lookup instanceof PaymentGateway.PaymentLookupFailed failed) {
             log.warn("deposit {} payment intent {} not retrieved: {}", tx.id(), tx.stripePaymentIntentId(), failed.error());
-            return Reconciled.answered(outcomes.postpone(tx));
+            return Reconciled.answered(stale.postpone(tx));
         }
         if (lookup instanceof PaymentGateway.PaymentNotFound) {
             return missing(tx, age);
@@ -118,7 +118,7 @@ public class ReconcileDepositsService {
                     "reconciler"));
             case FAIL -> work.inTransaction(() -> outcomes.fail(tx, decision.reason()));
             case CANCEL -> cancel(tx);
-            case WAIT -> outcomes.postpone(tx);
+            case WAIT -> stale.postpone(tx);
         });
     }
 
@@ -128,7 +128,7 @@ public class ReconcileDepositsService {
         if (decision.action() != DepositReconciliation.Action.FAIL) {
             log.warn("deposit {} payment intent {} does not exist at Stripe; asked again until it is {} old", tx.id(),
                     tx.stripePaymentIntentId(), stale.missingAfter());
-            return Reconciled.answered(outcomes.postpone(tx));
+            return Reconciled.answered(stale.postpone(tx));
         }
         Outcome outcome = work.inTransaction(() -> outcomes.failMissing(tx, decision.reason()));
         log.error("deposit {} payment intent {} still does not exist at Stripe after {}: {}, nothing credited, "
@@ -145,6 +145,6 @@ public class ReconcileDepositsService {
         log.warn("deposit {} payment intent {} not canceled: {}", tx.id(), tx.stripePaymentIntentId(),
                 canceled instanceof PaymentGateway.PaymentFound intent ? intent.status()
                         : canceled instanceof PaymentGateway.PaymentLookupFailed failed ? failed.error() : "not found");
-        return outcomes.postpone(tx);
+        return stale.postpone(tx);
     }
 }

@@ -1,8 +1,10 @@
 package com.wallet.processor.wallet.application.deposit;
 
 import com.wallet.processor.wallet.application.Reconciled;
+import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
-import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -10,24 +12,30 @@ import java.util.List;
 
 /**
  * The reconciler's view of deposits left PROCESSING: the next batch (wallet.reconciler.reconcile-after,
- * batch-size), how long one may stay open before the reconciler ends it itself, and the count of
+ * batch-size), one left open postponed, how long one may stay open before the reconciler ends it itself, and the count of
  * what each look did (wallet.deposits.reconciled).
  */
 class StaleDeposits {
 
-    private final Transactions transactions;
+    private final TransactionsAwaitingStripe awaiting;
     private final ReconcilerProperties properties;
     private final MeterRegistry meters;
 
-    StaleDeposits(Transactions transactions, ReconcilerProperties properties, MeterRegistry meters) {
-        this.transactions = transactions;
+    StaleDeposits(TransactionsAwaitingStripe awaiting, ReconcilerProperties properties, MeterRegistry meters) {
+        this.awaiting = awaiting;
         this.properties = properties;
         this.meters = meters;
     }
 
     /** At most batch-size deposits idle for reconcile-after, least recently updated first. */
-    List<Transactions.StaleDeposit> batch() {
-        return transactions.staleDeposits(properties.reconcileAfter(), properties.batchSize());
+    List<TransactionsAwaitingStripe.StaleDeposit> batch() {
+        return awaiting.staleDeposits(properties.reconcileAfter(), properties.batchSize());
+    }
+
+    /** Left open: updated_at touched, so it goes to the back of the queue and is looked at again only later. */
+    Outcome postpone(TransactionRecord tx) {
+        awaiting.postponeReconciliation(tx.id());
+        return Outcome.PROCESSING;
     }
 
     void counted(Reconciled reconciled) {

@@ -5,7 +5,7 @@ import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.Reconciled;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -37,14 +37,14 @@ public class ReconcileWithdrawalsService {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileWithdrawalsService.class);
 
-    private final Transactions transactions;
+    private final TransactionsAwaitingStripe awaiting;
     private final WithdrawalPayouts payouts;
     private final ReconcilerProperties properties;
     private final MeterRegistry meters;
 
-    ReconcileWithdrawalsService(Transactions transactions, WithdrawalPayouts payouts, ReconcilerProperties properties,
+    ReconcileWithdrawalsService(TransactionsAwaitingStripe awaiting, WithdrawalPayouts payouts, ReconcilerProperties properties,
                                 MeterRegistry meters) {
-        this.transactions = transactions;
+        this.awaiting = awaiting;
         this.payouts = payouts;
         this.properties = properties;
         this.meters = meters;
@@ -52,15 +52,15 @@ public class ReconcileWithdrawalsService {
 
     /** One round over at most batchSize stale withdrawals. @return how many were looked at */
     public int reconcileStaleWithdrawals() {
-        List<Transactions.StaleWithdrawal> batch = transactions.staleWithdrawals(properties.reconcileAfter(),
+        List<TransactionsAwaitingStripe.StaleWithdrawal> batch = awaiting.staleWithdrawals(properties.reconcileAfter(),
                 properties.batchSize());
-        for (Transactions.StaleWithdrawal stale : batch) {
+        for (TransactionsAwaitingStripe.StaleWithdrawal stale : batch) {
             TransactionRecord tx = stale.transaction();
             Reconciled reconciled;
             try (RequestId.Scope ignored = RequestId.open(tx.requestId())) { // the withdrawal's request in its lines
                 reconciled = payouts.resolve(tx, stale.age(), properties.missingObjectTimeout(), "reconciler");
                 if (reconciled.outcome() == Outcome.PROCESSING) {
-                    transactions.postponeWithdrawalReconciliation(tx.id());
+                    awaiting.postponeWithdrawalReconciliation(tx.id());
                 }
             } catch (RuntimeException e) {
                 // e.g. database or lock unavailable: the withdrawal stays stale and is taken again next round

@@ -9,6 +9,7 @@ import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
 import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import com.wallet.processor.wallet.application.port.Wallets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -40,9 +41,10 @@ class WithdrawalConfiguration {
     }
 
     @Bean
-    ReconcileWithdrawalsService reconcileWithdrawalsService(Transactions transactions, WithdrawalPayouts payouts,
-                                                            ReconcilerProperties properties, MeterRegistry meters) {
-        return new ReconcileWithdrawalsService(transactions, payouts, properties, meters);
+    ReconcileWithdrawalsService reconcileWithdrawalsService(TransactionsAwaitingStripe awaiting,
+                                                            WithdrawalPayouts payouts, ReconcilerProperties properties,
+                                                            MeterRegistry meters) {
+        return new ReconcileWithdrawalsService(awaiting, payouts, properties, meters);
     }
 
     @Bean

@@ -9,7 +9,7 @@ import com.wallet.processor.wallet.application.port.Ledger;
 import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import com.wallet.processor.wallet.application.port.WalletLocks;
 import com.wallet.processor.wallet.application.port.Wallets;
 
@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class ReconcileWithdrawalsServiceTest {
 
-    private final Transactions transactions = mock(Transactions.class);
+    private final TransactionsAwaitingStripe awaiting = mock(TransactionsAwaitingStripe.class);
     private final Wallets wallets = mock(Wallets.class);
     private final FakeLedgerTransitions ledger = new FakeLedgerTransitions();
     private final PaymentGateway payments = mock(PaymentGateway.class);
@@ -64,7 +64,7 @@ class ReconcileWithdrawalsServiceTest {
     private ReconcileWithdrawalsService reconciler(WalletLocks locks, String defaultDestination,
                                                    StripeDisagreements disagreements) {
         WithdrawalOutcomes outcomes = new WithdrawalOutcomes(ledger, mock(Ledger.class), disagreements);
-        return new ReconcileWithdrawalsService(transactions, new WithdrawalPayouts(new WalletTransactions(locks, transaction),
+        return new ReconcileWithdrawalsService(awaiting, new WithdrawalPayouts(new WalletTransactions(locks, transaction),
                 wallets, payments, outcomes, defaultDestination), properties, meters);
     }
 
@@ -102,7 +102,7 @@ class ReconcileWithdrawalsServiceTest {
     private TransactionRecord withdrawal(String transferId, Duration age) {
         TransactionRecord tx = new TransactionRecord(UUID.randomUUID(), UUID.randomUUID(), null, TransactionType.WITHDRAWAL,
                 TransactionStatus.PROCESSING, 1_000, "USD", null, null, null, transferId);
-        when(transactions.staleWithdrawals(any(), eq(50))).thenReturn(List.of(new Transactions.StaleWithdrawal(tx, age)));
+        when(awaiting.staleWithdrawals(any(), eq(50))).thenReturn(List.of(new TransactionsAwaitingStripe.StaleWithdrawal(tx, age)));
         return tx;
     }
 
@@ -207,7 +207,7 @@ class ReconcileWithdrawalsServiceTest {
 
         assertThat(failPayouts()).isEmpty();
         assertThat(credited()).isZero();
-        verify(transactions, times(2)).postponeWithdrawalReconciliation(tx.id());
+        verify(awaiting, times(2)).postponeWithdrawalReconciliation(tx.id());
         assertThat(reconciled(Outcome.PROCESSING)).isEqualTo(2);
     }
 
@@ -222,7 +222,7 @@ class ReconcileWithdrawalsServiceTest {
         assertThat(failPayoutsOfMissingTransfer()).isEmpty();
         assertThat(credited()).isZero();
         verify(payments, never()).createPayout(any());
-        verify(transactions).postponeWithdrawalReconciliation(tx.id());
+        verify(awaiting).postponeWithdrawalReconciliation(tx.id());
         assertThat(operatorRecords).isEmpty();
     }
 

@@ -8,7 +8,9 @@ import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
 import com.wallet.processor.wallet.application.port.Shortfalls;
 import com.wallet.processor.wallet.application.port.StripeChargeBacks;
 import com.wallet.processor.wallet.application.port.StripeDisagreements;
+import com.wallet.processor.wallet.application.port.StripeRecords;
 import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import com.wallet.processor.wallet.application.port.Wallets;
 
 import com.wallet.processor.wallet.application.port.Ledger;
@@ -37,6 +39,16 @@ class JdbcConfiguration {
     @Bean
     Transactions transactions(JdbcClient jdbc) {
         return new JdbcTransactions(jdbc);
+    }
+
+    @Bean
+    StripeRecords stripeRecords(JdbcClient jdbc) {
+        return new JdbcStripeRecords(jdbc);
+    }
+
+    @Bean
+    TransactionsAwaitingStripe transactionsAwaitingStripe(JdbcClient jdbc) {
+        return new JdbcTransactionsAwaitingStripe(jdbc);
     }
 
     @Bean
