@@ -5,9 +5,6 @@ import com.wallet.processor.wallet.application.deposit.ReconcileDepositsService;
 import com.wallet.processor.wallet.application.withdrawal.ReconcileWithdrawalsService;
 
 import com.wallet.processor.leadership.Leadership;
-import com.wallet.processor.wallet.application.deposit.ReconcileDepositsService;
-import com.wallet.processor.wallet.application.withdrawal.ReconcileWithdrawalsService;
-import com.wallet.processor.wallet.application.ReconcilerProperties;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

@@ -12,17 +12,6 @@ import com.wallet.processor.wallet.application.port.StripeRecords;
 import com.wallet.processor.wallet.application.port.Transactions;
 import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import com.wallet.processor.wallet.application.port.Wallets;
-
-import com.wallet.processor.wallet.application.port.Ledger;
-import com.wallet.processor.wallet.application.port.ProcessedCommands;
-import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
-import com.wallet.processor.wallet.application.port.Shortfalls;
-import com.wallet.processor.wallet.application.port.StripeChargeBacks;
-import com.wallet.processor.wallet.application.port.StripeDisagreements;
-import com.wallet.processor.wallet.application.TransactionEventFactory;
-import com.wallet.processor.wallet.application.port.Transactions;
-import com.wallet.processor.wallet.application.port.Wallets;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,7 +4,6 @@ import com.wallet.processor.wallet.application.port.PaymentGateway;
 
 import com.stripe.StripeClient;
 import com.wallet.common.config.InvalidSecretException;
-import com.wallet.processor.wallet.application.port.PaymentGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
