@@ -1,5 +1,6 @@
 package com.wallet.processor.outbox;
 
+import com.wallet.processor.leadership.Leadership;
 import com.wallet.common.outbox.OutboxStatements;
 import com.wallet.processor.observability.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(OutboxProperties.class)
 @ConditionalOnProperty(name = "wallet.outbox.enabled", havingValue = "true", matchIfMissing = true)
-public class OutboxConfiguration {
+class OutboxConfiguration {
 
     @Bean
     KafkaTemplate<String, String> outboxKafkaTemplate(KafkaProperties kafka, KafkaClients clients) {
@@ -35,13 +36,13 @@ public class OutboxConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RelayLeadership relayLeadership(DataSource dataSource, OutboxProperties properties) {
-        return new RelayLeadership(dataSource, properties.lockKey(), OutboxStatements.CHANNEL);
+    Leadership relayLeadership(DataSource dataSource, OutboxProperties properties) {
+        return new Leadership(dataSource, properties.lockKey(), OutboxStatements.CHANNEL);
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> outboxKafkaTemplate,
-                            RelayLeadership leadership, OutboxProperties properties, MeterRegistry meters) {
+                            Leadership leadership, OutboxProperties properties, MeterRegistry meters) {
         return new OutboxRelay(new JdbcOutboxEvents(jdbc), outboxKafkaTemplate, leadership, properties.batchSize(),
                 properties.sendTimeout(), properties.interval(), meters);
     }

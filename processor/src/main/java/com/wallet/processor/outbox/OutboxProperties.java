@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("wallet.outbox")
-public record OutboxProperties(
+record OutboxProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("7262631") long lockKey,

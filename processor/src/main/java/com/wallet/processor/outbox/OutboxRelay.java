@@ -1,5 +1,6 @@
 package com.wallet.processor.outbox;
 
+import com.wallet.processor.leadership.Leadership;
 import com.wallet.common.messaging.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class OutboxRelay implements SmartLifecycle {
 
     private final JdbcOutboxEvents outbox;
     private final KafkaTemplate<String, String> kafka;
-    private final RelayLeadership leadership;
+    private final Leadership leadership;
     private final int batchSize;
     private final Duration sendTimeout;
     private final Duration interval;
@@ -42,7 +43,7 @@ class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    OutboxRelay(JdbcOutboxEvents outbox, KafkaTemplate<String, String> kafka, RelayLeadership leadership,
+    OutboxRelay(JdbcOutboxEvents outbox, KafkaTemplate<String, String> kafka, Leadership leadership,
                 int batchSize, Duration sendTimeout, Duration interval, MeterRegistry meters) {
         this.outbox = outbox;
         this.kafka = kafka;

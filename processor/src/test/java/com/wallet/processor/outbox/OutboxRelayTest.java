@@ -1,5 +1,6 @@
 package com.wallet.processor.outbox;
 
+import com.wallet.processor.leadership.Leadership;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -24,7 +25,7 @@ class OutboxRelayTest {
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
     private final JdbcOutboxEvents outbox = mock(JdbcOutboxEvents.class);
-    private final RelayLeadership leadership = mock(RelayLeadership.class);
+    private final Leadership leadership = mock(Leadership.class);
     private final OutboxRelay relay = new OutboxRelay(outbox, kafka, leadership, 10, Duration.ofSeconds(1),
             Duration.ofMillis(100), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 

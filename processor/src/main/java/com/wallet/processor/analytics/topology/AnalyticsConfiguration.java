@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 @ConditionalOnProperty(name = "wallet.analytics.enabled", havingValue = "true", matchIfMissing = true)
-public class AnalyticsConfiguration {
+class AnalyticsConfiguration {
 
     public static final String APPLICATION_ID = "wallet-analytics";
 

@@ -1,25 +1,15 @@
 package com.wallet.processor.wallet.application;
 
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
 
 import com.wallet.common.messaging.TransferFunds;
 import com.wallet.common.messaging.WalletCommand;
 import java.util.Objects;
 
-/** A command must agree with the row the gateway wrote for it; otherwise it is poison. */
+/** A command must agree with the row the gateway wrote for it; otherwise it is poison ({@link CommandRows#claim}). */
 public final class CommandChecks {
 
     private CommandChecks() {
-    }
-
-    public static TransactionRecord requireMatchingRow(WalletCommand command, Transactions transactions) {
-        TransactionRecord tx = transactions.find(command.transactionId())
-                .orElseThrow(() -> new PoisonCommandException("no transaction row for command " + command.transactionId()));
-        if (!matches(command, tx)) {
-            throw new PoisonCommandException("command " + command.transactionId() + " disagrees with its transaction row");
-        }
-        return tx;
     }
 
     /** The command names the row's type, wallet(s), amount and currency. */

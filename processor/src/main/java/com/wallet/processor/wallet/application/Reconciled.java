@@ -37,6 +37,11 @@ public record Reconciled(Outcome outcome, Cause cause) {
         return new Reconciled(outcome, outcome == Outcome.PROCESSING ? Cause.WAITING : Cause.STRIPE_ANSWER);
     }
 
+    /** Ended FAILED by the reconciler's own timeout ({@code cause}); one another path ended meanwhile is answered. */
+    public static Reconciled gaveUp(Cause cause, Outcome outcome) {
+        return outcome == Outcome.FAILED ? new Reconciled(outcome, cause) : answered(outcome);
+    }
+
     public static Reconciled error() {
         return new Reconciled(Outcome.IGNORED, Cause.ERROR);
     }

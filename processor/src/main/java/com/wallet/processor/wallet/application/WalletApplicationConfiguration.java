@@ -1,32 +1,18 @@
 package com.wallet.processor.wallet.application;
 
-import com.wallet.processor.wallet.application.deposit.DepositFundsService;
-import com.wallet.processor.wallet.application.deposit.ReconcileDepositsService;
-import com.wallet.processor.wallet.application.port.Ledger;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
-import com.wallet.processor.wallet.application.port.PaymentGateway;
-import com.wallet.processor.wallet.application.port.ProcessedCommands;
-import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
-import com.wallet.processor.wallet.application.port.Shortfalls;
-import com.wallet.processor.wallet.application.port.StripeChargeBacks;
-import com.wallet.processor.wallet.application.port.StripeDisagreements;
-import com.wallet.processor.wallet.application.port.Transactions;
-import com.wallet.processor.wallet.application.port.WalletLocks;
-import com.wallet.processor.wallet.application.port.Wallets;
-import com.wallet.processor.wallet.application.stripe.ApplyStripeEventService;
-import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
-import com.wallet.processor.wallet.application.transfer.TransferBatchService;
-import com.wallet.processor.wallet.application.withdrawal.ReconcileWithdrawalsService;
-import com.wallet.processor.wallet.application.withdrawal.WithdrawFundsService;
-
 import com.wallet.common.config.MasterKeys;
 import com.wallet.common.crypto.FieldCipher;
 import com.wallet.common.crypto.KeyRing;
 import com.wallet.common.messaging.CommandCodec;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.wallet.processor.wallet.application.deposit.DepositFundsService;
 import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.ProcessedCommands;
+import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.WalletLocks;
 import com.wallet.processor.wallet.application.transfer.ProcessCommandBatchService;
 import com.wallet.processor.wallet.application.transfer.TransferBatchService;
+import com.wallet.processor.wallet.application.withdrawal.WithdrawFundsService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +22,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires the use cases to their ports. */
+/**
+ * Wires what the features share (keys, the event factory, the lock-and-transaction order, the
+ * command rows, the Stripe call pool) and the command path; each feature package wires its own use
+ * cases (DepositConfiguration, WithdrawalConfiguration, StripeEventConfiguration).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({EncryptionProperties.class, PayoutProperties.class, ReconcilerProperties.class,
         StripeCallsProperties.class})
@@ -70,20 +60,15 @@ public class WalletApplicationConfiguration {
         return new TransferBatchService(locks, tx, ledger);
     }
 
+    /** The house order of a change: the wallet lock -> one database transaction -> commit -> release. */
     @Bean
-    DepositFundsService depositFundsService(TransactionTemplate tx, ProcessedCommands processed,
-                                            Transactions transactions, LedgerTransitions ledger,
-                                            PaymentGateway payments, FieldCipher cipher) {
-        return new DepositFundsService(tx, processed, transactions, ledger, payments, cipher);
+    WalletTransactions walletTransactions(WalletLocks locks, TransactionTemplate tx) {
+        return new WalletTransactions(locks, tx);
     }
 
     @Bean
-    WithdrawFundsService withdrawFundsService(WalletLocks locks, TransactionTemplate tx, ProcessedCommands processed,
-                                              Transactions transactions, Wallets wallets, LedgerTransitions ledger,
-                                              PaymentGateway payments, PayoutProperties payouts,
-                                              StripeDisagreements disagreements) {
-        return new WithdrawFundsService(locks, tx, processed, transactions, wallets, ledger, payments,
-                payouts.defaultDestination(), disagreements);
+    CommandRows commandRows(ProcessedCommands processed, Transactions transactions) {
+        return new CommandRows(processed, transactions);
     }
 
     /** The Stripe calls of deposits and withdrawals, off the listener thread (wallet.stripe-calls.*). */
@@ -121,36 +106,5 @@ public class WalletApplicationConfiguration {
     FailDeadLetteredCommandService failDeadLetteredCommandService(TransactionTemplate tx, Transactions transactions,
                                                                   LedgerTransitions ledger, MeterRegistry meters) {
         return new FailDeadLetteredCommandService(tx, transactions, ledger, meters);
-    }
-
-    @Bean
-    ApplyStripeEventService applyStripeEventService(WalletLocks locks, TransactionTemplate tx,
-                                                    ProcessedStripeEvents processed, Transactions transactions,
-                                                    Ledger ledger, Shortfalls shortfalls, LedgerTransitions transitions,
-                                                    MeterRegistry meters, StripeDisagreements disagreements,
-                                                    StripeChargeBacks chargeBacks) {
-        return new ApplyStripeEventService(locks, tx, processed, transactions, ledger, shortfalls, transitions, meters,
-                disagreements, chargeBacks);
-    }
-
-    @Bean
-    ReconcileDepositsService reconcileDepositsService(TransactionTemplate tx, Transactions transactions, Ledger ledger,
-                                                      LedgerTransitions transitions, WalletLocks locks,
-                                                      PaymentGateway payments, FieldCipher cipher,
-                                                      ReconcilerProperties properties, MeterRegistry meters,
-                                                      StripeDisagreements disagreements,
-                                                      StripeChargeBacks chargeBacks, Shortfalls shortfalls) {
-        return new ReconcileDepositsService(tx, transactions, ledger, transitions, locks, payments, cipher,
-                properties, meters, disagreements, chargeBacks, shortfalls);
-    }
-
-    @Bean
-    ReconcileWithdrawalsService reconcileWithdrawalsService(TransactionTemplate tx, Transactions transactions,
-                                                            Wallets wallets, LedgerTransitions ledger,
-                                                            WalletLocks locks, PaymentGateway payments,
-                                                            PayoutProperties payouts, ReconcilerProperties properties,
-                                                            MeterRegistry meters, StripeDisagreements disagreements) {
-        return new ReconcileWithdrawalsService(tx, transactions, wallets, ledger, locks, payments,
-                payouts.defaultDestination(), properties, meters, disagreements);
     }
 }

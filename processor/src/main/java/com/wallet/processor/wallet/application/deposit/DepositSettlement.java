@@ -8,7 +8,6 @@ import com.wallet.processor.wallet.application.port.TransactionRecord;
 import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.messaging.TransactionType;
 import com.wallet.common.money.Money;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.domain.StripeDisagreement;
 import com.wallet.processor.wallet.domain.Transition;
 import java.util.List;
@@ -23,21 +22,21 @@ import org.slf4j.LoggerFactory;
  * wallet is credited once.
  *
  * <p>Refunds and disputes already reported for it are taken back in the same transaction
- * ({@link DepositChargeBacks}), so one that arrived before the deposit succeeded nets against it.
+ * ({@link ChargeBackPostings}), so one that arrived before the deposit succeeded nets against it.
  *
  * <p>What Stripe reports is checked against our own record first (contract section 7): another
  * PaymentIntent, amount or currency credits nothing, is kept in stripe_disagreements for an
  * operator, and leaves the deposit open (the reconciler still asks Stripe about the recorded one).
  */
-public class DepositSettlement {
+class DepositSettlement {
 
     private static final Logger log = LoggerFactory.getLogger(DepositSettlement.class);
 
     private final LedgerTransitions ledger;
     private final StripeDisagreements disagreements;
-    private final DepositChargeBacks chargeBacks;
+    private final ChargeBackPostings chargeBacks;
 
-    public DepositSettlement(LedgerTransitions ledger, StripeDisagreements disagreements, DepositChargeBacks chargeBacks) {
+    DepositSettlement(LedgerTransitions ledger, StripeDisagreements disagreements, ChargeBackPostings chargeBacks) {
         this.chargeBacks = chargeBacks;
         this.ledger = ledger;
         this.disagreements = disagreements;
@@ -49,11 +48,11 @@ public class DepositSettlement {
      * @param currency null when the source does not say (then it is not compared)
      * @param eventId  the Stripe event, or null when the reconciler retrieved the PaymentIntent
      */
-    public record Charged(String paymentIntentId, long amount, String currency, String eventId) {
+    record Charged(String paymentIntentId, long amount, String currency, String eventId) {
     }
 
     /** @return COMPLETED when this call settled it, IGNORED when it was not an open deposit or Stripe disagreed */
-    public Outcome settle(TransactionRecord tx, Charged charged, String source) {
+    Outcome settle(TransactionRecord tx, Charged charged, String source) {
         if (tx.type() != TransactionType.DEPOSIT) {
             return Outcome.IGNORED;
         }

@@ -1,32 +1,18 @@
 package com.wallet.processor.wallet.application.deposit;
 
+import com.wallet.common.messaging.FailureReason;
+import com.wallet.common.observability.RequestId;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.Reconciled;
-import com.wallet.processor.wallet.application.ReconcilerProperties;
-import com.wallet.processor.wallet.application.port.Ledger;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.WalletTransactions;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
-import com.wallet.processor.wallet.application.port.Shortfalls;
-import com.wallet.processor.wallet.application.port.StripeChargeBacks;
-import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
-import com.wallet.processor.wallet.application.port.WalletLocks;
-
-import com.wallet.common.observability.RequestId;
-import com.wallet.common.crypto.FieldCipher;
-import com.wallet.common.messaging.FailureReason;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import com.wallet.processor.wallet.domain.DepositReconciliation;
-import com.wallet.processor.wallet.domain.StripeDisagreement;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings deposits stuck in PROCESSING to a final status (contract 6.4) when the
@@ -57,157 +43,108 @@ public class ReconcileDepositsService {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileDepositsService.class);
 
-    private final TransactionTemplate transaction;
-    private final Transactions transactions;
-    private final WalletLocks locks;
-    private final PaymentGateway payments;
-    private final FieldCipher cipher;
-    private final DepositPaymentResults results;
-    private final DepositSettlement settlement;
-    private final StripeDisagreements disagreements;
-    private final ReconcilerProperties properties;
-    private final MeterRegistry meters;
+    private final StaleDeposits stale;
+    private final WalletTransactions work;
+    private final DepositPayments payments;
+    private final DepositOutcomes outcomes;
 
-    public ReconcileDepositsService(TransactionTemplate transaction, Transactions transactions, Ledger ledger,
-                                    LedgerTransitions transitions, WalletLocks locks, PaymentGateway payments,
-                                    FieldCipher cipher,
-                                    ReconcilerProperties properties, MeterRegistry meters,
-                                    StripeDisagreements disagreements, StripeChargeBacks chargeBacks,
-                                    Shortfalls shortfalls) {
-        this.transaction = transaction;
-        this.transactions = transactions;
-        this.locks = locks;
+    ReconcileDepositsService(StaleDeposits stale, WalletTransactions work, DepositPayments payments,
+                             DepositOutcomes outcomes) {
+        this.stale = stale;
+        this.work = work;
         this.payments = payments;
-        this.cipher = cipher;
-        this.results = new DepositPaymentResults(transactions, transitions, cipher);
-        this.settlement = new DepositSettlement(transitions, disagreements,
-                new DepositChargeBacks(chargeBacks, ledger, shortfalls, transitions, disagreements));
-        this.disagreements = disagreements;
-        this.properties = properties;
-        this.meters = meters;
+        this.outcomes = outcomes;
     }
 
     /** One round over at most batchSize stale deposits. @return how many were looked at */
     public int reconcileStaleDeposits() {
-        List<Transactions.StaleDeposit> batch = transactions.staleDeposits(properties.reconcileAfter(),
-                properties.batchSize());
-        for (Transactions.StaleDeposit stale : batch) {
+        List<TransactionsAwaitingStripe.StaleDeposit> batch = stale.batch();
+        for (TransactionsAwaitingStripe.StaleDeposit deposit : batch) {
             Reconciled reconciled;
             try {
-                reconciled = reconcile(stale);
+                reconciled = reconcile(deposit);
             } catch (RuntimeException e) {
                 // e.g. database or lock unavailable: the deposit stays stale and is taken again next round
-                log.warn("deposit {} not reconciled this round: {}", stale.transaction().id(), e.getClass().getSimpleName());
+                log.warn("deposit {} not reconciled this round: {}", deposit.transaction().id(), e.getClass().getSimpleName());
                 reconciled = Reconciled.error();
             }
-            Counter.builder("wallet.deposits.reconciled").tag("outcome", reconciled.outcome().name())
-                    .tag("cause", reconciled.cause().tag()).register(meters).increment();
+            stale.counted(reconciled);
         }
         return batch.size();
     }
 
-    Reconciled reconcile(Transactions.StaleDeposit stale) {
-        TransactionRecord tx = stale.transaction();
+    Reconciled reconcile(TransactionsAwaitingStripe.StaleDeposit deposit) {
+        TransactionRecord tx = deposit.transaction();
         // A scheduled round has no request of its own: its lines name the deposit's request.
         try (RequestId.Scope ignored = RequestId.open(tx.requestId())) {
-            return tx.stripePaymentIntentId() == null ? createAgain(tx, stale.age()) : lookUp(tx, stale.age());
+            return tx.stripePaymentIntentId() == null ? createAgain(tx, deposit.age()) : lookUp(tx, deposit.age());
         }
     }
 
     private Reconciled createAgain(TransactionRecord tx, Duration age) {
-        String paymentMethod = DepositFundsService.storedPaymentMethod(cipher, tx);
-        PaymentGateway.PaymentResult result = paymentMethod == null
-                ? new PaymentGateway.PaymentUncertain("no stored payment method")
-                : payments.createPayment(new PaymentGateway.DepositPayment(tx.id(), tx.walletId(), tx.amount(),
-                        tx.currency(), paymentMethod, tx.requestId()));
+        PaymentGateway.PaymentResult result = payments.createAgain(tx);
         if (result instanceof PaymentGateway.PaymentUncertain uncertain) {
             DepositReconciliation.Decision decision = DepositReconciliation.afterUncertainPayment(age,
-                    properties.ambiguousGiveUpAfter());
+                    stale.giveUpAfter());
             if (decision.action() == DepositReconciliation.Action.FAIL) {
                 log.warn("deposit {} payment still uncertain after {}, giving up: {}", tx.id(), age, uncertain.error());
-                return gaveUp(Reconciled.Cause.GAVE_UP, inTransaction(() -> results.fail(tx, decision.reason())));
+                return Reconciled.gaveUp(Reconciled.Cause.GAVE_UP,
+                        work.inTransaction(() -> outcomes.fail(tx, decision.reason())));
             }
             log.info("deposit {} payment still uncertain, retried later with the same key", tx.id());
-            return Reconciled.answered(postpone(tx));
+            return Reconciled.answered(stale.postpone(tx));
         }
         log.info("deposit {} payment asked again with its key: {}", tx.id(), result.getClass().getSimpleName());
-        return Reconciled.answered(inTransaction(() -> results.record(tx, result)));
-    }
-
-    /** Ended by the reconciler's own timeout; a deposit another path ended meanwhile (IGNORED) is not a give-up. */
-    private static Reconciled gaveUp(Reconciled.Cause cause, Outcome outcome) {
-        return outcome == Outcome.FAILED ? new Reconciled(outcome, cause) : Reconciled.answered(outcome);
+        return Reconciled.answered(work.inTransaction(() -> outcomes.record(tx, result)));
     }
 
     private Reconciled lookUp(TransactionRecord tx, Duration age) {
-        PaymentGateway.PaymentLookup lookup = payments.retrievePayment(tx.stripePaymentIntentId());
+        PaymentGateway.PaymentLookup lookup = payments.retrieve(tx);
         if (lookup instanceof PaymentGateway.PaymentLookupFailed failed) {
             log.warn("deposit {} payment intent {} not retrieved: {}", tx.id(), tx.stripePaymentIntentId(), failed.error());
-            return Reconciled.answered(postpone(tx));
+            return Reconciled.answered(stale.postpone(tx));
         }
         if (lookup instanceof PaymentGateway.PaymentNotFound) {
             return missing(tx, age);
         }
         PaymentGateway.PaymentFound intent = (PaymentGateway.PaymentFound) lookup;
         DepositReconciliation.Decision decision = DepositReconciliation.forPaymentIntent(intent.status(),
-                intent.lastErrorCode(), age, properties.requiresActionTimeout());
+                intent.lastErrorCode(), age, stale.requiresActionTimeout());
         log.info("deposit {} payment intent {} is {}: {}", tx.id(), intent.paymentIntentId(), intent.status(),
                 decision.action());
         return Reconciled.answered(switch (decision.action()) {
-            case SETTLE -> settle(tx, intent);
-            case FAIL -> inTransaction(() -> results.fail(tx, decision.reason()));
+            case SETTLE -> work.underLock(tx.walletId(), () -> outcomes.settle(tx,
+                    new DepositSettlement.Charged(intent.paymentIntentId(), intent.amount(), intent.currency(), null),
+                    "reconciler"));
+            case FAIL -> work.inTransaction(() -> outcomes.fail(tx, decision.reason()));
             case CANCEL -> cancel(tx);
-            case WAIT -> postpone(tx);
+            case WAIT -> stale.postpone(tx);
         });
     }
 
     /** Stripe says the recorded PaymentIntent does not exist: final once that has lasted missingObjectTimeout. */
     private Reconciled missing(TransactionRecord tx, Duration age) {
-        DepositReconciliation.Decision decision = DepositReconciliation.forMissingPaymentIntent(age,
-                properties.missingObjectTimeout());
+        DepositReconciliation.Decision decision = DepositReconciliation.forMissingPaymentIntent(age, stale.missingAfter());
         if (decision.action() != DepositReconciliation.Action.FAIL) {
             log.warn("deposit {} payment intent {} does not exist at Stripe; asked again until it is {} old", tx.id(),
-                    tx.stripePaymentIntentId(), properties.missingObjectTimeout());
-            return Reconciled.answered(postpone(tx));
+                    tx.stripePaymentIntentId(), stale.missingAfter());
+            return Reconciled.answered(stale.postpone(tx));
         }
-        Outcome outcome = inTransaction(() -> {
-            Outcome failed = results.fail(tx, decision.reason());
-            if (failed == Outcome.FAILED) {
-                disagreements.record(tx.id(), tx.stripePaymentIntentId(), null,
-                        StripeDisagreement.missing(tx.stripePaymentIntentId()));
-            }
-            return failed;
-        });
+        Outcome outcome = work.inTransaction(() -> outcomes.failMissing(tx, decision.reason()));
         log.error("deposit {} payment intent {} still does not exist at Stripe after {}: {}, nothing credited, "
                 + "recorded for an operator", tx.id(), tx.stripePaymentIntentId(), age, outcome);
-        return gaveUp(Reconciled.Cause.MISSING_AT_STRIPE, outcome);
-    }
-
-    private Outcome settle(TransactionRecord tx, PaymentGateway.PaymentFound intent) {
-        try (WalletLocks.LockHandle ignored = locks.lock(List.of(tx.walletId()))) {
-            return inTransaction(() -> settlement.settle(tx,
-                    new DepositSettlement.Charged(intent.paymentIntentId(), intent.amount(), intent.currency(), null), "reconciler"));
-        }
+        return Reconciled.gaveUp(Reconciled.Cause.MISSING_AT_STRIPE, outcome);
     }
 
     private Outcome cancel(TransactionRecord tx) {
-        PaymentGateway.PaymentLookup canceled = payments.cancelPayment(tx.stripePaymentIntentId(), tx.id());
+        PaymentGateway.PaymentLookup canceled = payments.cancel(tx);
         if (canceled instanceof PaymentGateway.PaymentFound intent && "canceled".equals(intent.status())) {
-            return inTransaction(() -> results.fail(tx, FailureReason.PAYMENT_FAILED));
+            return work.inTransaction(() -> outcomes.fail(tx, FailureReason.PAYMENT_FAILED));
         }
         // Not canceled (e.g. authenticated and succeeded meanwhile, or Stripe unreachable): look again next round.
         log.warn("deposit {} payment intent {} not canceled: {}", tx.id(), tx.stripePaymentIntentId(),
                 canceled instanceof PaymentGateway.PaymentFound intent ? intent.status()
                         : canceled instanceof PaymentGateway.PaymentLookupFailed failed ? failed.error() : "not found");
-        return postpone(tx);
-    }
-
-    private Outcome postpone(TransactionRecord tx) {
-        transactions.postponeReconciliation(tx.id());
-        return Outcome.PROCESSING;
-    }
-
-    private Outcome inTransaction(Supplier<Outcome> work) {
-        return transaction.execute(status -> work.get());
+        return stale.postpone(tx);
     }
 }

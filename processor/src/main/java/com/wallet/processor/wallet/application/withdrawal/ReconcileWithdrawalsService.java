@@ -1,24 +1,16 @@
 package com.wallet.processor.wallet.application.withdrawal;
 
+import com.wallet.common.observability.RequestId;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.Reconciled;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
-import com.wallet.processor.wallet.application.port.PaymentGateway;
-import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
-import com.wallet.processor.wallet.application.port.WalletLocks;
-import com.wallet.processor.wallet.application.port.Wallets;
-
-import com.wallet.common.observability.RequestId;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings withdrawals left PROCESSING by an ambiguous payout (no answer, 5xx, 409, 429) to a final
@@ -45,33 +37,30 @@ public class ReconcileWithdrawalsService {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileWithdrawalsService.class);
 
-    private final Transactions transactions;
+    private final TransactionsAwaitingStripe awaiting;
     private final WithdrawalPayouts payouts;
     private final ReconcilerProperties properties;
     private final MeterRegistry meters;
 
-    public ReconcileWithdrawalsService(TransactionTemplate transaction, Transactions transactions, Wallets wallets,
-                                       LedgerTransitions ledger, WalletLocks locks, PaymentGateway payments,
-                                       String defaultDestination, ReconcilerProperties properties, MeterRegistry meters,
-                                       StripeDisagreements disagreements) {
-        this.transactions = transactions;
-        this.payouts = new WithdrawalPayouts(locks, transaction, wallets, ledger, payments, defaultDestination,
-                disagreements);
+    ReconcileWithdrawalsService(TransactionsAwaitingStripe awaiting, WithdrawalPayouts payouts, ReconcilerProperties properties,
+                                MeterRegistry meters) {
+        this.awaiting = awaiting;
+        this.payouts = payouts;
         this.properties = properties;
         this.meters = meters;
     }
 
     /** One round over at most batchSize stale withdrawals. @return how many were looked at */
     public int reconcileStaleWithdrawals() {
-        List<Transactions.StaleWithdrawal> batch = transactions.staleWithdrawals(properties.reconcileAfter(),
+        List<TransactionsAwaitingStripe.StaleWithdrawal> batch = awaiting.staleWithdrawals(properties.reconcileAfter(),
                 properties.batchSize());
-        for (Transactions.StaleWithdrawal stale : batch) {
+        for (TransactionsAwaitingStripe.StaleWithdrawal stale : batch) {
             TransactionRecord tx = stale.transaction();
             Reconciled reconciled;
             try (RequestId.Scope ignored = RequestId.open(tx.requestId())) { // the withdrawal's request in its lines
                 reconciled = payouts.resolve(tx, stale.age(), properties.missingObjectTimeout(), "reconciler");
                 if (reconciled.outcome() == Outcome.PROCESSING) {
-                    transactions.postponeWithdrawalReconciliation(tx.id());
+                    awaiting.postponeWithdrawalReconciliation(tx.id());
                 }
             } catch (RuntimeException e) {
                 // e.g. database or lock unavailable: the withdrawal stays stale and is taken again next round

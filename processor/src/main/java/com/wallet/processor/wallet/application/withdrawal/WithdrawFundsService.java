@@ -1,21 +1,14 @@
 package com.wallet.processor.wallet.application.withdrawal;
 
-import com.wallet.processor.wallet.application.CommandChecks;
+import com.wallet.common.messaging.TransactionStatus;
+import com.wallet.common.messaging.WithdrawFunds;
+import com.wallet.processor.wallet.application.CommandRows;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.PoisonCommandException;
 import com.wallet.processor.wallet.application.StripeCall;
+import com.wallet.processor.wallet.application.WalletTransactions;
 import com.wallet.processor.wallet.application.port.LedgerTransitions;
-import com.wallet.processor.wallet.application.port.PaymentGateway;
-import com.wallet.processor.wallet.application.port.ProcessedCommands;
-import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
-import com.wallet.processor.wallet.application.port.WalletLocks;
-import com.wallet.processor.wallet.application.port.Wallets;
-
-import com.wallet.common.messaging.TransactionStatus;
-import com.wallet.common.messaging.WithdrawFunds;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import com.wallet.processor.wallet.domain.Decision;
 import com.wallet.processor.wallet.domain.Transition;
 import com.wallet.processor.wallet.domain.WalletRules;
@@ -23,7 +16,6 @@ import com.wallet.processor.wallet.domain.WalletState;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A withdrawal: under the wallet lock, one transaction debits the wallet against the Stripe
@@ -43,23 +35,16 @@ public class WithdrawFundsService {
 
     private static final Logger log = LoggerFactory.getLogger(WithdrawFundsService.class);
 
-    private final WalletLocks locks;
-    private final TransactionTemplate transaction;
-    private final ProcessedCommands processed;
-    private final Transactions transactions;
+    private final WalletTransactions work;
+    private final CommandRows rows;
     private final LedgerTransitions ledger;
     private final WithdrawalPayouts payouts;
 
-    public WithdrawFundsService(WalletLocks locks, TransactionTemplate transaction, ProcessedCommands processed,
-                                Transactions transactions, Wallets wallets, LedgerTransitions ledger,
-                                PaymentGateway payments, String defaultDestination, StripeDisagreements disagreements) {
-        this.locks = locks;
-        this.transaction = transaction;
-        this.processed = processed;
-        this.transactions = transactions;
+    WithdrawFundsService(WalletTransactions work, CommandRows rows, LedgerTransitions ledger, WithdrawalPayouts payouts) {
+        this.work = work;
+        this.rows = rows;
         this.ledger = ledger;
-        this.payouts = new WithdrawalPayouts(locks, transaction, wallets, ledger, payments,
-                defaultDestination, disagreements);
+        this.payouts = payouts;
     }
 
     /** The whole withdrawal on this thread, Stripe call included. */
@@ -74,10 +59,7 @@ public class WithdrawFundsService {
      * again, in {@link WithdrawalPayouts}).
      */
     public StripeCall start(WithdrawFunds command) {
-        Debit debit;
-        try (WalletLocks.LockHandle ignored = locks.lock(List.of(command.walletId()))) {
-            debit = transaction.execute(status -> debit(command));
-        }
+        Debit debit = work.underLock(command.walletId(), () -> debit(command));
         if (debit.outcome() != Outcome.PROCESSING) {
             return StripeCall.none(debit.outcome());
         }
@@ -87,7 +69,7 @@ public class WithdrawFundsService {
     }
 
     private Outcome pay(TransactionRecord tx) {
-        TransactionRecord now = transactions.find(tx.id()).orElse(tx);
+        TransactionRecord now = rows.current(tx);
         if (now.status() != TransactionStatus.PROCESSING || now.stripeTransferId() != null) {
             // the call waited its turn and the reconciler has found or made the Transfer meanwhile
             log.info("withdrawal {} is {} with transfer {} by now: not paid out again", tx.id(), now.status(),
@@ -105,8 +87,9 @@ public class WithdrawFundsService {
     }
 
     private Debit debit(WithdrawFunds command) {
-        boolean first = processed.markProcessed(command.transactionId());
-        TransactionRecord tx = CommandChecks.requireMatchingRow(command, transactions);
+        CommandRows.Claimed claimed = rows.claim(command);
+        boolean first = claimed.first();
+        TransactionRecord tx = claimed.row();
         if (tx.status() == TransactionStatus.PROCESSING) {
             return new Debit(tx, Outcome.PROCESSING, true); // redelivered mid-payout: ask Stripe what happened
         }

@@ -1,13 +1,17 @@
 package com.wallet.processor.wallet.application.withdrawal;
 
-import com.wallet.processor.wallet.application.Outcome;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
-import com.wallet.processor.wallet.application.port.TransactionRecord;
-
+import com.wallet.common.messaging.TransactionStatus;
 import com.wallet.common.money.Money;
+import com.wallet.processor.wallet.application.Outcome;
+import com.wallet.processor.wallet.application.port.Ledger;
 import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
+import com.wallet.processor.wallet.application.port.TransactionRecord;
+import com.wallet.processor.wallet.domain.EntryKind;
+import com.wallet.processor.wallet.domain.StripeDisagreement;
 import com.wallet.processor.wallet.domain.Transition;
 import com.wallet.processor.wallet.domain.WithdrawalReversal;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,18 +20,22 @@ import org.slf4j.LoggerFactory;
  * payout attempt, a redelivered command, the reconciler and transfer.created. Both changes are
  * conditional on the withdrawal still being PROCESSING, so whichever comes second changes nothing.
  */
-public class WithdrawalOutcomes {
+class WithdrawalOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(WithdrawalOutcomes.class);
 
     private final LedgerTransitions ledger;
+    private final Ledger postings;
+    private final StripeDisagreements disagreements;
 
-    public WithdrawalOutcomes(LedgerTransitions ledger) {
+    WithdrawalOutcomes(LedgerTransitions ledger, Ledger postings, StripeDisagreements disagreements) {
         this.ledger = ledger;
+        this.postings = postings;
+        this.disagreements = disagreements;
     }
 
     /** PROCESSING -> COMPLETED with the Transfer id (the wallet was debited when it became PROCESSING). */
-    public Outcome complete(TransactionRecord tx, String transferId, String source) {
+    Outcome complete(TransactionRecord tx, String transferId, String source) {
         if (!ledger.applyIfCurrent(new LedgerTransitions.Change(tx,
                 Transition.payoutCompleted(tx.id(), tx.currency(), transferId)))) {
             return Outcome.IGNORED; // already completed, reversed, or another Transfer is recorded
@@ -51,7 +59,31 @@ public class WithdrawalOutcomes {
      * still the recorded one and the withdrawal PROCESSING.
      */
     Outcome restoreMissing(TransactionRecord tx, String source) {
-        return giveBack(tx, new WithdrawalReversal.TransferMissing(tx.stripeTransferId()), source);
+        Outcome outcome = giveBack(tx, new WithdrawalReversal.TransferMissing(tx.stripeTransferId()), source);
+        if (outcome == Outcome.FAILED) {
+            // in the same database transaction as the funds back: the record for an operator
+            disagreements.record(tx.id(), tx.stripeTransferId(), null, StripeDisagreement.missing(tx.stripeTransferId()));
+        }
+        return outcome;
+    }
+
+    /**
+     * transfer.reversed on a COMPLETED withdrawal: credits back the increase of the Transfer's
+     * cumulative {@code amountReversed} over the WITHDRAWAL_REVERSAL postings so far (a late,
+     * smaller event credits nothing); all of it reversed: REVERSED. The caller holds the wallet lock.
+     */
+    Outcome reversed(TransactionRecord tx, String transferId, long amountReversed) {
+        WithdrawalReversal.Cause cause = new WithdrawalReversal.TransferReversed(transferId, amountReversed,
+                -postings.clearingTotal(tx.id(), EntryKind.WITHDRAWAL_REVERSAL), tx.status());
+        Optional<Transition> back = WithdrawalReversal.decide(tx.id(), tx.walletId(), Money.of(tx.amount(), tx.currency()),
+                cause);
+        if (back.isEmpty()) {
+            return Outcome.IGNORED;
+        }
+        if (!ledger.applyIfCurrent(new LedgerTransitions.Change(tx, back.get()))) {
+            throw new IllegalStateException("withdrawal " + tx.id() + " changed status concurrently");
+        }
+        return Outcome.COMPLETED;
     }
 
     private Outcome giveBack(TransactionRecord tx, WithdrawalReversal.Cause cause, String source) {

@@ -2,24 +2,17 @@ package com.wallet.processor.wallet.application.withdrawal;
 
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.Reconciled;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
+import com.wallet.processor.wallet.application.WalletTransactions;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
-import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.WalletLocks;
 import com.wallet.processor.wallet.application.port.Wallets;
-
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
-import com.wallet.processor.wallet.domain.StripeDisagreement;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.CreateAnswer;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.Decision;
 import com.wallet.processor.wallet.domain.WithdrawalReconciliation.TransferState;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Stripe side of a PROCESSING withdrawal (contract 6.7: each Transfer matches exactly one
@@ -41,23 +34,19 @@ class WithdrawalPayouts {
 
     private static final Logger log = LoggerFactory.getLogger(WithdrawalPayouts.class);
 
-    private final WalletLocks locks;
-    private final TransactionTemplate transaction;
+    private final WalletTransactions work;
     private final Wallets wallets;
     private final PaymentGateway payments;
     private final WithdrawalOutcomes outcomes;
-    private final StripeDisagreements disagreements;
     private final String defaultDestination;
 
-    WithdrawalPayouts(WalletLocks locks, TransactionTemplate transaction, Wallets wallets,
-                      LedgerTransitions ledger, PaymentGateway payments, String defaultDestination,
-                      StripeDisagreements disagreements) {
-        this.locks = locks;
-        this.transaction = transaction;
+    /** @param defaultDestination the payout account of a wallet without one (local mode only), or null */
+    WithdrawalPayouts(WalletTransactions work, Wallets wallets, PaymentGateway payments, WithdrawalOutcomes outcomes,
+                      String defaultDestination) {
+        this.work = work;
         this.wallets = wallets;
         this.payments = payments;
-        this.outcomes = new WithdrawalOutcomes(ledger);
-        this.disagreements = disagreements;
+        this.outcomes = outcomes;
         this.defaultDestination = defaultDestination;
     }
 
@@ -128,35 +117,17 @@ class WithdrawalPayouts {
         log.error("withdrawal {} transfer {} still does not exist at Stripe, nor any for it, after {}: {}, recorded "
                 + "for an operator", tx.id(), tx.stripeTransferId(), age, outcome);
         // Funds given back on the reconciler's own timeout; one another path ended meanwhile is not that.
-        return outcome == Outcome.FAILED ? new Reconciled(outcome, Reconciled.Cause.MISSING_AT_STRIPE)
-                : Reconciled.answered(outcome);
+        return Reconciled.gaveUp(Reconciled.Cause.MISSING_AT_STRIPE, outcome);
     }
 
     private Outcome apply(TransactionRecord tx, Decision decision, String source) {
         return switch (decision.action()) {
-            case COMPLETE -> transaction.execute(status -> outcomes.complete(tx, decision.transferId(), source));
-            case RESTORE -> {
-                try (WalletLocks.LockHandle ignored = locks.lock(List.of(tx.walletId()))) {
-                    yield transaction.execute(status -> outcomes.restore(tx, source));
-                }
-            }
-            case RESTORE_MISSING -> {
-                try (WalletLocks.LockHandle ignored = locks.lock(List.of(tx.walletId()))) {
-                    yield transaction.execute(status -> restoreMissing(tx, source));
-                }
-            }
+            case COMPLETE -> work.inTransaction(() -> outcomes.complete(tx, decision.transferId(), source));
+            case RESTORE -> work.underLock(tx.walletId(), () -> outcomes.restore(tx, source));
+            case RESTORE_MISSING -> work.underLock(tx.walletId(), () -> outcomes.restoreMissing(tx, source));
             case WAIT -> Outcome.PROCESSING;
             case CREATE_AGAIN -> throw new IllegalStateException("CREATE_AGAIN is not an answer to a create");
         };
-    }
-
-    /** The funds back and, in the same database transaction, the record for an operator. */
-    private Outcome restoreMissing(TransactionRecord tx, String source) {
-        Outcome outcome = outcomes.restoreMissing(tx, source);
-        if (outcome == Outcome.FAILED) {
-            disagreements.record(tx.id(), tx.stripeTransferId(), null, StripeDisagreement.missing(tx.stripeTransferId()));
-        }
-        return outcome;
     }
 
     private static TransferState state(PaymentGateway.TransferLookup lookup) {

@@ -3,12 +3,15 @@ package com.wallet.processor.wallet.application.deposit;
 import com.wallet.processor.wallet.application.FakeLedgerTransitions;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
+import com.wallet.processor.wallet.application.WalletTransactions;
 import com.wallet.processor.wallet.application.port.Ledger;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
 import com.wallet.processor.wallet.application.port.Shortfalls;
 import com.wallet.processor.wallet.application.port.StripeChargeBacks;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.StripeRecords;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import com.wallet.processor.wallet.application.port.WalletLocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +51,8 @@ class ReconcileDepositsServiceTest {
     private static final Set<TransactionStatus> OPEN = Set.of(TransactionStatus.PENDING, TransactionStatus.PROCESSING);
 
     private final FieldCipher cipher = new FieldCipher(EncryptionKey.parse("k1", "0123456789abcdef0123456789abcdef"));
-    private final Transactions transactions = mock(Transactions.class);
+    private final TransactionsAwaitingStripe awaiting = mock(TransactionsAwaitingStripe.class);
+    private final StripeRecords records = mock(StripeRecords.class);
     private final Ledger ledger = mock(Ledger.class);
     private final FakeLedgerTransitions transitions = new FakeLedgerTransitions();
     private final PaymentGateway payments = mock(PaymentGateway.class);
@@ -64,11 +68,13 @@ class ReconcileDepositsServiceTest {
     void setUp() {
         when(transaction.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
         WalletLocks locks = walletIds -> () -> { };
-        reconciler = new ReconcileDepositsService(transaction, transactions, ledger, transitions, locks, payments, cipher,
-                properties,
-                meters, (tx, object, event, disagreement) -> operatorRecords.add(
-                        tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()),
-                noChargeBacks(), mock(Shortfalls.class));
+        StripeDisagreements disagreements = (tx, object, event, disagreement) -> operatorRecords.add(
+                tx + " " + object + " " + disagreement.field() + " " + disagreement.reported());
+        DepositSettlement settlement = new DepositSettlement(transitions, disagreements,
+                new ChargeBackPostings(noChargeBacks(), ledger, mock(Shortfalls.class), transitions));
+        reconciler = new ReconcileDepositsService(new StaleDeposits(awaiting, properties, meters),
+                new WalletTransactions(locks, transaction), new DepositPayments(payments, cipher),
+                new DepositOutcomes(records, transitions, cipher, disagreements, settlement));
     }
 
     private static StripeChargeBacks noChargeBacks() {
@@ -104,12 +110,12 @@ class ReconcileDepositsServiceTest {
     }
 
     private Outcome reconcile(TransactionRecord tx, Duration age) {
-        return reconciler.reconcile(new Transactions.StaleDeposit(tx, age)).outcome();
+        return reconciler.reconcile(new TransactionsAwaitingStripe.StaleDeposit(tx, age)).outcome();
     }
 
     /** One round over the given stale deposit, through the counting entry point. */
     private void reconcileRound(TransactionRecord tx, Duration age) {
-        when(transactions.staleDeposits(any(), eq(50))).thenReturn(List.of(new Transactions.StaleDeposit(tx, age)));
+        when(awaiting.staleDeposits(any(), eq(50))).thenReturn(List.of(new TransactionsAwaitingStripe.StaleDeposit(tx, age)));
         reconciler.reconcileStaleDeposits();
     }
 
@@ -132,7 +138,7 @@ class ReconcileDepositsServiceTest {
         assertThat(payment.getValue().paymentMethod()).isEqualTo("pm_card_visa");
         assertThat(payment.getValue().amount()).isEqualTo(1_000);
         assertThat(failures()).isEmpty();
-        verify(transactions).postponeReconciliation(tx.id());
+        verify(awaiting).postponeReconciliation(tx.id());
         assertThat(transitions.applied()).isEmpty();
     }
 
@@ -143,7 +149,7 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.PROCESSING);
 
-        verify(transactions).postponeReconciliation(tx.id());
+        verify(awaiting).postponeReconciliation(tx.id());
         assertThat(failures()).isEmpty();
         assertThat(operatorRecords).isEmpty();
     }
@@ -229,7 +235,7 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.PROCESSING);
 
-        verify(transactions).recordPaymentIntent(tx.id(), "pi_1");
+        verify(records).recordPaymentIntent(tx.id(), "pi_1");
         assertThat(failures()).isEmpty();
         assertThat(credited()).isZero();
     }
@@ -241,7 +247,7 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.FAILED);
 
-        verify(transactions).recordPaymentIntent(tx.id(), "pi_2");
+        verify(records).recordPaymentIntent(tx.id(), "pi_2");
         assertThat(failures()).containsExactly(tx.id() + " CARD_DECLINED");
     }
 
@@ -297,7 +303,7 @@ class ReconcileDepositsServiceTest {
 
         assertThat(reconcile(tx, YOUNG)).isEqualTo(Outcome.PROCESSING);
         verify(payments, never()).cancelPayment(any(), any());
-        verify(transactions).postponeReconciliation(tx.id());
+        verify(awaiting).postponeReconciliation(tx.id());
 
         assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.FAILED);
         verify(payments).cancelPayment("pi_5", tx.id());
@@ -315,7 +321,7 @@ class ReconcileDepositsServiceTest {
         assertThat(reconcile(tx, OLD)).isEqualTo(Outcome.PROCESSING);
 
         assertThat(failures()).isEmpty();
-        verify(transactions).postponeReconciliation(tx.id());
+        verify(awaiting).postponeReconciliation(tx.id());
     }
 
     @Test
@@ -330,16 +336,16 @@ class ReconcileDepositsServiceTest {
 
         assertThat(failures()).isEmpty();
         assertThat(settlements()).isEmpty();
-        verify(transactions).postponeReconciliation(unreachable.id());
-        verify(transactions).postponeReconciliation(processing.id());
+        verify(awaiting).postponeReconciliation(unreachable.id());
+        verify(awaiting).postponeReconciliation(processing.id());
     }
 
     @Test
     void oneFailingDepositDoesNotStopTheRound() {
         TransactionRecord broken = deposit("pi_9");
         TransactionRecord fine = deposit("pi_10");
-        when(transactions.staleDeposits(Duration.ofSeconds(30), 50)).thenReturn(List.of(
-                new Transactions.StaleDeposit(broken, YOUNG), new Transactions.StaleDeposit(fine, YOUNG)));
+        when(awaiting.staleDeposits(Duration.ofSeconds(30), 50)).thenReturn(List.of(
+                new TransactionsAwaitingStripe.StaleDeposit(broken, YOUNG), new TransactionsAwaitingStripe.StaleDeposit(fine, YOUNG)));
         when(payments.retrievePayment("pi_9")).thenThrow(new IllegalStateException("database down"));
         when(payments.retrievePayment("pi_10")).thenReturn(new PaymentGateway.PaymentFound("pi_10", "canceled", 1_000, null));
 

@@ -4,9 +4,12 @@ import com.wallet.processor.wallet.application.FakeLedgerTransitions;
 import com.wallet.processor.wallet.application.Outcome;
 import com.wallet.processor.wallet.application.PayoutProperties;
 import com.wallet.processor.wallet.application.ReconcilerProperties;
+import com.wallet.processor.wallet.application.WalletTransactions;
+import com.wallet.processor.wallet.application.port.Ledger;
+import com.wallet.processor.wallet.application.port.StripeDisagreements;
 import com.wallet.processor.wallet.application.port.PaymentGateway;
 import com.wallet.processor.wallet.application.port.TransactionRecord;
-import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import com.wallet.processor.wallet.application.port.WalletLocks;
 import com.wallet.processor.wallet.application.port.Wallets;
 
@@ -35,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class ReconcileWithdrawalsServiceTest {
 
-    private final Transactions transactions = mock(Transactions.class);
+    private final TransactionsAwaitingStripe awaiting = mock(TransactionsAwaitingStripe.class);
     private final Wallets wallets = mock(Wallets.class);
     private final FakeLedgerTransitions ledger = new FakeLedgerTransitions();
     private final PaymentGateway payments = mock(PaymentGateway.class);
@@ -54,10 +57,15 @@ class ReconcileWithdrawalsServiceTest {
         when(transaction.execute(any())).thenAnswer(call -> ((TransactionCallback<Object>) call.getArgument(0)).doInTransaction(null));
         when(wallets.stripeAccountId(any())).thenReturn(Optional.of("acct_1"));
         WalletLocks locks = walletIds -> () -> { };
-        reconciler = new ReconcileWithdrawalsService(transaction, transactions, wallets, ledger, locks, payments,
-                "acct_default", properties, meters,
-                (tx, object, event, disagreement) -> operatorRecords.add(
-                        tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()));
+        reconciler = reconciler(locks, "acct_default", (tx, object, event, disagreement) -> operatorRecords.add(
+                tx + " " + object + " " + disagreement.field() + " " + disagreement.reported()));
+    }
+
+    private ReconcileWithdrawalsService reconciler(WalletLocks locks, String defaultDestination,
+                                                   StripeDisagreements disagreements) {
+        WithdrawalOutcomes outcomes = new WithdrawalOutcomes(ledger, mock(Ledger.class), disagreements);
+        return new ReconcileWithdrawalsService(awaiting, new WithdrawalPayouts(new WalletTransactions(locks, transaction),
+                wallets, payments, outcomes, defaultDestination), properties, meters);
     }
 
     /** The withdrawal's COMPLETED changes offered, as "id transferId". */
@@ -94,7 +102,7 @@ class ReconcileWithdrawalsServiceTest {
     private TransactionRecord withdrawal(String transferId, Duration age) {
         TransactionRecord tx = new TransactionRecord(UUID.randomUUID(), UUID.randomUUID(), null, TransactionType.WITHDRAWAL,
                 TransactionStatus.PROCESSING, 1_000, "USD", null, null, null, transferId);
-        when(transactions.staleWithdrawals(any(), eq(50))).thenReturn(List.of(new Transactions.StaleWithdrawal(tx, age)));
+        when(awaiting.staleWithdrawals(any(), eq(50))).thenReturn(List.of(new TransactionsAwaitingStripe.StaleWithdrawal(tx, age)));
         return tx;
     }
 
@@ -149,9 +157,8 @@ class ReconcileWithdrawalsServiceTest {
 
     @Test
     void neverPaysAWalletWithoutStripeAccountToADefaultAccountOutsideLocalMode() {
-        ReconcileWithdrawalsService withoutDefault = new ReconcileWithdrawalsService(transaction, transactions, wallets,
-                ledger, walletIds -> () -> { }, payments, new PayoutProperties(null).defaultDestination(), properties,
-                meters, (tx, object, event, d) -> { });
+        ReconcileWithdrawalsService withoutDefault = reconciler(walletIds -> () -> { },
+                new PayoutProperties(null).defaultDestination(), (tx, object, event, d) -> { });
         TransactionRecord tx = withdrawal(null);
         when(wallets.stripeAccountId(tx.walletId())).thenReturn(Optional.empty());
         when(payments.findTransfer(tx.id())).thenReturn(new PaymentGateway.TransferNotFound());
@@ -200,7 +207,7 @@ class ReconcileWithdrawalsServiceTest {
 
         assertThat(failPayouts()).isEmpty();
         assertThat(credited()).isZero();
-        verify(transactions, times(2)).postponeWithdrawalReconciliation(tx.id());
+        verify(awaiting, times(2)).postponeWithdrawalReconciliation(tx.id());
         assertThat(reconciled(Outcome.PROCESSING)).isEqualTo(2);
     }
 
@@ -215,7 +222,7 @@ class ReconcileWithdrawalsServiceTest {
         assertThat(failPayoutsOfMissingTransfer()).isEmpty();
         assertThat(credited()).isZero();
         verify(payments, never()).createPayout(any());
-        verify(transactions).postponeWithdrawalReconciliation(tx.id());
+        verify(awaiting).postponeWithdrawalReconciliation(tx.id());
         assertThat(operatorRecords).isEmpty();
     }
 

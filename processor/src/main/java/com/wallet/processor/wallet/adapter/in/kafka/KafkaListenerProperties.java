@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("wallet.processor")
-public record KafkaListenerProperties(
+record KafkaListenerProperties(
         @DefaultValue("3") @Min(1) @Max(48) int concurrency,
         @DefaultValue("200ms") Duration retryInitial,
         @DefaultValue("10s") Duration retryMax,

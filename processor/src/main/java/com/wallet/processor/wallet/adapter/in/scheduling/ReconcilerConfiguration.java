@@ -4,10 +4,7 @@ import com.wallet.processor.wallet.application.ReconcilerProperties;
 import com.wallet.processor.wallet.application.deposit.ReconcileDepositsService;
 import com.wallet.processor.wallet.application.withdrawal.ReconcileWithdrawalsService;
 
-import com.wallet.processor.outbox.RelayLeadership;
-import com.wallet.processor.wallet.application.deposit.ReconcileDepositsService;
-import com.wallet.processor.wallet.application.withdrawal.ReconcileWithdrawalsService;
-import com.wallet.processor.wallet.application.ReconcilerProperties;
+import com.wallet.processor.leadership.Leadership;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,20 +14,20 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "wallet.reconciler.enabled", havingValue = "true", matchIfMissing = true)
-public class ReconcilerConfiguration {
+class ReconcilerConfiguration {
 
     /** Each with its own advisory lock (not beans, so the outbox relay's leadership stays the only one). */
     @Bean(destroyMethod = "close")
     ScheduledReconciler scheduledDepositReconciler(ReconcileDepositsService reconciler, DataSource dataSource,
                                                    ReconcilerProperties properties) {
         return new ScheduledReconciler("deposit", reconciler::reconcileStaleDeposits,
-                new RelayLeadership(dataSource, properties.lockKey()));
+                new Leadership(dataSource, properties.lockKey()));
     }
 
     @Bean(destroyMethod = "close")
     ScheduledReconciler scheduledWithdrawalReconciler(ReconcileWithdrawalsService reconciler, DataSource dataSource,
                                                       ReconcilerProperties properties) {
         return new ScheduledReconciler("withdrawal", reconciler::reconcileStaleWithdrawals,
-                new RelayLeadership(dataSource, properties.withdrawalLockKey()));
+                new Leadership(dataSource, properties.withdrawalLockKey()));
     }
 }

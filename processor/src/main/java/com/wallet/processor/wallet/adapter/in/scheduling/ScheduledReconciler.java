@@ -1,6 +1,6 @@
 package com.wallet.processor.wallet.adapter.in.scheduling;
 
-import com.wallet.processor.outbox.RelayLeadership;
+import com.wallet.processor.leadership.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,9 +17,9 @@ class ScheduledReconciler implements AutoCloseable {
 
     private final String name;
     private final Runnable round;
-    private final RelayLeadership leadership;
+    private final Leadership leadership;
 
-    ScheduledReconciler(String name, Runnable round, RelayLeadership leadership) {
+    ScheduledReconciler(String name, Runnable round, Leadership leadership) {
         this.name = name;
         this.round = round;
         this.leadership = leadership;

@@ -8,26 +8,17 @@ import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
 import com.wallet.processor.wallet.application.port.Shortfalls;
 import com.wallet.processor.wallet.application.port.StripeChargeBacks;
 import com.wallet.processor.wallet.application.port.StripeDisagreements;
+import com.wallet.processor.wallet.application.port.StripeRecords;
 import com.wallet.processor.wallet.application.port.Transactions;
+import com.wallet.processor.wallet.application.port.TransactionsAwaitingStripe;
 import com.wallet.processor.wallet.application.port.Wallets;
-
-import com.wallet.processor.wallet.application.port.Ledger;
-import com.wallet.processor.wallet.application.port.ProcessedCommands;
-import com.wallet.processor.wallet.application.port.ProcessedStripeEvents;
-import com.wallet.processor.wallet.application.port.Shortfalls;
-import com.wallet.processor.wallet.application.port.StripeChargeBacks;
-import com.wallet.processor.wallet.application.port.StripeDisagreements;
-import com.wallet.processor.wallet.application.TransactionEventFactory;
-import com.wallet.processor.wallet.application.port.Transactions;
-import com.wallet.processor.wallet.application.port.Wallets;
-import com.wallet.processor.wallet.application.port.LedgerTransitions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-public class JdbcConfiguration {
+class JdbcConfiguration {
 
     @Bean
     Wallets wallets(JdbcClient jdbc) {
@@ -37,6 +28,16 @@ public class JdbcConfiguration {
     @Bean
     Transactions transactions(JdbcClient jdbc) {
         return new JdbcTransactions(jdbc);
+    }
+
+    @Bean
+    StripeRecords stripeRecords(JdbcClient jdbc) {
+        return new JdbcStripeRecords(jdbc);
+    }
+
+    @Bean
+    TransactionsAwaitingStripe transactionsAwaitingStripe(JdbcClient jdbc) {
+        return new JdbcTransactionsAwaitingStripe(jdbc);
     }
 
     @Bean

@@ -6,7 +6,6 @@ import com.wallet.common.config.RedisUrls;
 import com.wallet.common.health.HealthCheckProperties;
 import com.wallet.common.health.RedisQuorumHealthIndicator;
 import com.wallet.common.health.TimeBoxedHealthIndicator;
-import com.wallet.processor.wallet.application.port.WalletLocks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.redisson.Redisson;
@@ -18,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({RedisLockProperties.class, HealthCheckProperties.class})
-public class RedisConfiguration {
+class RedisConfiguration {
 
     /**
      * One client per independent master (several = RedLock quorum); each authenticates with the

@@ -4,7 +4,6 @@ import com.wallet.processor.wallet.application.port.PaymentGateway;
 
 import com.stripe.StripeClient;
 import com.wallet.common.config.InvalidSecretException;
-import com.wallet.processor.wallet.application.port.PaymentGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StripeProperties.class)
-public class StripeConfiguration {
+class StripeConfiguration {
 
     @Bean
     StripeClient stripeClient(StripeProperties properties) {

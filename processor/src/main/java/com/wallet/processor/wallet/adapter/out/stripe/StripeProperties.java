@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("wallet.stripe")
-public record StripeProperties(
+record StripeProperties(
         String secretKey,
         String apiBase,
         @DefaultValue("3") @Min(0) @Max(10) int maxNetworkRetries,

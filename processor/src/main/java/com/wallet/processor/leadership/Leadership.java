@@ -1,4 +1,4 @@
-package com.wallet.processor.outbox;
+package com.wallet.processor.leadership;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,13 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Only one processor instance relays (or reconciles: another lock key) at a time: the one holding a session-level
+ * Only one processor instance relays the outbox (or runs a reconciler: another lock key) at a time: the one holding a session-level
  * {@code pg_try_advisory_lock} on a connection it keeps for itself. If that instance dies, its
  * connection closes, PostgreSQL releases the lock, and another instance takes over on its next try.
+ * Its own package: the outbox relay and the wallet's reconcilers both elect a leader, and neither
+ * reaches into the other for it.
  */
-public class RelayLeadership implements AutoCloseable {
+public class Leadership implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RelayLeadership.class);
+    private static final Logger log = LoggerFactory.getLogger(Leadership.class);
 
     private final DataSource dataSource;
     private final long lockKey;
@@ -26,7 +28,7 @@ public class RelayLeadership implements AutoCloseable {
     private Connection connection;
     private boolean leader;
 
-    public RelayLeadership(DataSource dataSource, long lockKey) {
+    public Leadership(DataSource dataSource, long lockKey) {
         this(dataSource, lockKey, null);
     }
 
@@ -34,7 +36,7 @@ public class RelayLeadership implements AutoCloseable {
      * @param listenChannel a NOTIFY channel the leader LISTENs on, on its lock connection, so
      *                      {@link #awaitNotification} wakes as soon as a writer commits (null: none)
      */
-    public RelayLeadership(DataSource dataSource, long lockKey, String listenChannel) {
+    public Leadership(DataSource dataSource, long lockKey, String listenChannel) {
         this.dataSource = dataSource;
         this.lockKey = lockKey;
         this.listenChannel = listenChannel;
