@@ -32,16 +32,26 @@ final class EmbeddedServer {
     }
 
     enum Kind {
-        POSTGRES("postgres", "PostgreSQL", "pg"), REDIS("redis", "Redis", "redis");
+        POSTGRES("postgres", "PostgreSQL", "pg", 5432), REDIS("redis", "Redis", "redis", 6379);
 
         final String arg;
         final String label;
-        final String dataDir;
+        private final String dataDir;
+        private final int defaultPort;
 
-        Kind(String arg, String label, String dataDir) {
+        Kind(String arg, String label, String dataDir, int defaultPort) {
             this.arg = arg;
             this.label = label;
             this.dataDir = dataDir;
+            this.defaultPort = defaultPort;
+        }
+
+        /**
+         * .wallet/pg (or redis) on the usual port, .wallet/pg-PORT on any other: a server on another
+         * port (the embedded smoke test's) never touches, or wipes, the data of the usual one.
+         */
+        String dataDir(int port) {
+            return port == defaultPort ? dataDir : dataDir + "-" + port;
         }
 
         String processName() {
@@ -62,7 +72,7 @@ final class EmbeddedServer {
     List<String> command(Kind kind, int port) {
         return List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 settings.jar("local-services").toString(), kind.arg, "--port", String.valueOf(port),
-                "--data", settings.state().resolve(kind.dataDir).toString());
+                "--data", settings.state().resolve(kind.dataDir(port)).toString());
     }
 
     /** Starts it unless it runs, waits for its READY line and prints what answers ("PostgreSQL: embedded ..."). */

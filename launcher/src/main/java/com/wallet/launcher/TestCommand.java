@@ -1,5 +1,6 @@
 package com.wallet.launcher;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "test", customSynopsis = "usage: bin/wallet test [--e2e-only]",
         description = "All tests: unit + integration (mvn install), then the system tests (e2e, mvn -pl e2e verify -De2e) "
                 + "against a running system, started (PROCESSOR_INSTANCES=2, a fresh database wallet_system_test) and "
-                + "stopped by the command when it is not up. --e2e-only runs the system tests alone.")
+                + "stopped by the command when it is not up, then (when it started the system) .ci/embedded-smoke: the same "
+                + "system on an embedded PostgreSQL and Redis. --e2e-only runs the system tests alone.")
 final class TestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -48,7 +50,8 @@ final class TestCommand implements Callable<Integer> {
                     return 1;
                 }
             }
-            if (system.alreadyUp()) {
+            boolean started = !system.alreadyUp();
+            if (!started) {
                 out.println("==> the system is already up: the system tests run against it (and it stays up)");
             } else {
                 system.freshState("wallet_system_test");
@@ -62,7 +65,7 @@ final class TestCommand implements Callable<Integer> {
             system.exportSecrets();   // the e2e tests sign their tokens with the same JWT_SECRET
             out.println("==> system tests: mvn -B -pl e2e verify -De2e");
             if (children.run(List.of("mvn", "-B", "-Dstyle.color=never", "-pl", "e2e", "verify", "-De2e"), system.env()) == 0) {
-                return 0;
+                return e2eOnly || !started ? 0 : embeddedSmoke(system, children, out);
             }
             if (children.stopping()) {
                 return 130;   // interrupted: the shutdown hook stops the system, the logs are no failure's
@@ -74,5 +77,22 @@ final class TestCommand implements Callable<Integer> {
             }
             return 1;
         }
+    }
+
+    /**
+     * The path of a machine with only a JDK (contract section 2, README "PostgreSQL and Redis"), proven
+     * by every full run: with the system stopped (the smoke needs its ports), .ci/embedded-smoke starts
+     * the system on an embedded PostgreSQL and Redis on ports where nothing listens, runs the gateway's
+     * integration tests and a system-test class against them, and stops it all.
+     */
+    private static int embeddedSmoke(SystemRun system, Children children, PrintStream out)
+            throws IOException, InterruptedException {
+        system.close();
+        out.println("==> the embedded path: .ci/embedded-smoke (embedded PostgreSQL and Redis on ports where nothing listens)");
+        if (children.run(List.of(system.settings().root().resolve(".ci/embedded-smoke").toString()), system.env()) == 0) {
+            return 0;
+        }
+        System.err.println("wallet: the embedded smoke test failed (its output is above)");
+        return children.stopping() ? 130 : 1;
     }
 }

@@ -75,7 +75,16 @@ class EmbeddedServerTest {
 
         assertThat(server(settings).command(EmbeddedServer.Kind.REDIS, 56379)).containsExactly("java", "-Xmx256m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "/repo/local-services/target/local-services-" + Settings.VERSION + ".jar",
-                "redis", "--port", "56379", "--data", "/repo/.wallet/redis");
+                "redis", "--port", "56379", "--data", "/repo/.wallet/redis-56379");
         assertThat(Files.exists(Path.of("/repo/.wallet"))).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheUsualPortsDataApartFromAnyOtherPorts() {
+        Settings settings = Settings.from(Path.of("/repo"), Map.of());
+
+        assertThat(server(settings).command(EmbeddedServer.Kind.POSTGRES, 5432)).endsWith("--data", "/repo/.wallet/pg");
+        assertThat(server(settings).command(EmbeddedServer.Kind.POSTGRES, 55432)).endsWith("--data", "/repo/.wallet/pg-55432");
+        assertThat(server(settings).command(EmbeddedServer.Kind.REDIS, 6379)).endsWith("--data", "/repo/.wallet/redis");
     }
 }
